@@ -1,0 +1,5 @@
+"""Entry point: ``python -m handbook <command>``; see handbook.cli."""
+
+from handbook.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""Build the whole handbook: one MkDocs build per language, in parallel, then the shared parts.
+
+Each language is an ordinary ``mkdocs build`` of the same mkdocs.yml with three
+environment variables (language, output folder, URL), so ``/en/…`` is built
+exactly like ``/de/…`` and a broken language fails the whole build. After the
+language builds this module writes what belongs to the whole site: the language
+chooser at ``/``, the sitemap index, robots.txt, the top-level 404 page, and the
+Pagefind search index (one index per language, chunked).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from handbook.languages import Language, default_language, load_languages
+from handbook.ui_strings import load_ui_strings
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_ROOT_URL = "http://127.0.0.1:8000/"
+
+
+class BuildError(Exception):
+    """One or more language builds or site-wide steps failed."""
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    code: str
+    returncode: int
+    output: str
+
+
+def language_env(code: str, root_url: str, site_dir: Path) -> dict[str, str]:
+    """The environment that makes mkdocs.yml build ``code`` into ``site_dir/code`` at ``root_url/code/``."""
+    return {
+        "HANDBOOK_LANGUAGE": code,
+        "HANDBOOK_SITE_DIR": str(site_dir / code),
+        "HANDBOOK_SITE_URL": f"{root_url}{code}/",
+    }
+
+
+def build_language(code: str, root_url: str, site_dir: Path, project: Path) -> LanguageBuild:
+    """Run one strict MkDocs build in its own process (so languages use all cores)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **language_env(code, root_url, site_dir)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return LanguageBuild(code, result.returncode, result.stdout + result.stderr)
+
+
+def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: str) -> None:
+    """Write the files that belong to no single language."""
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(["html", "xml"]),
+        keep_trailing_newline=True,
+    )
+    strings = load_ui_strings()
+    context = {
+        "languages": languages,
+        "default": default_language(languages),
+        "root_url": root_url,
+        "choose": strings["choose_language"],
+    }
+    for name in ("index.html", "sitemap.xml", "robots.txt"):
+        (site_dir / name).write_text(env.get_template(name).render(context), encoding="utf-8")
+    # Static hosts serve /404.html for every unknown path; the original language's one has absolute links.
+    shutil.copyfile(site_dir / default_language(languages).code / "404.html", site_dir / "404.html")
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Index the rendered pages with Pagefind: one chunked index per page language (``<html lang>``)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+
+
+def build_site(
+    site_dir: Path,
+    root_url: str = DEFAULT_ROOT_URL,
+    jobs: int | None = None,
+    project: Path = PROJECT,
+    report=print,
+) -> None:
+    """Build every language into ``site_dir`` and the site-wide files; raise BuildError on any failure."""
+    if not root_url.endswith("/"):
+        root_url += "/"
+    languages = load_languages(project / "mkdocs.yml")
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    site_dir.mkdir(parents=True)
+    jobs = jobs or os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        builds = list(pool.map(lambda lang: build_language(lang.code, root_url, site_dir, project), languages))
+    failed = [b for b in builds if b.returncode != 0]
+    for build in builds:
+        # A failed build shows everything; a good one only what MkDocs warned about.
+        lines = build.output.splitlines()
+        shown = lines if build.returncode else [line for line in lines if not line.startswith("INFO")]
+        if any(line.strip() for line in shown):
+            report(f"--- {build.code} ---\n" + "\n".join(shown).strip())
+    if failed:
+        raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
+    render_root_files(site_dir, languages, root_url)
+    build_search_index(site_dir)
+    report(f"Built {len(languages)} languages into {site_dir}")

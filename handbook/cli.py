@@ -1,0 +1,112 @@
+"""The handbook's command line: ``python -m handbook build|serve|preview|check|linkcheck``.
+
+The Makefile calls these; editors normally use ``make``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
+from handbook.languages import load_languages
+from handbook.source_checks import check_sources
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = check_sources(PROJECT)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("No problems found.")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if cmd_check(args):
+        return 1
+    try:
+        build_site(Path(args.site_dir), root_url=args.base_url, jobs=args.jobs)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    codes = [lang.code for lang in load_languages(PROJECT / "mkdocs.yml")]
+    if args.language not in codes:
+        print(f"unknown language '{args.language}': choose one of {', '.join(codes)}", file=sys.stderr)
+        return 2
+    root = f"http://{args.address}/"
+    env = {**os.environ, **language_env(args.language, root, PROJECT / "site")}
+    print(f"Preview of '{args.language}' at {root}{args.language}/ (search works in `make preview` only)")
+    return subprocess.call(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.address, "--livereload"],
+        cwd=PROJECT,
+        env=env,
+    )
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    host, port = args.address.rsplit(":", 1)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site_dir)
+    with http.server.ThreadingHTTPServer((host, int(port)), handler) as server:
+        print(f"Serving {args.site_dir} at http://{args.address}/ (Ctrl+C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    from handbook.linkcheck import check_external_links
+
+    return check_external_links(Path(args.site_dir), Path(args.report))
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
+    sub = main.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate the sources (fast, no build)")
+    check.set_defaults(run=cmd_check)
+
+    build = sub.add_parser("build", help="check, then build every language into site/")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument(
+        "--base-url",
+        default=os.environ.get("HANDBOOK_BASE_URL", DEFAULT_ROOT_URL),
+        help="public root URL of the site (env HANDBOOK_BASE_URL)",
+    )
+    build.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: all cores)")
+    build.set_defaults(run=cmd_build)
+
+    serve = sub.add_parser("serve", help="live preview of one language")
+    serve.add_argument("--language", default="en")
+    serve.add_argument("--address", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
+
+    preview = sub.add_parser("preview", help="serve the built site/ with search")
+    preview.add_argument("--site-dir", default="site")
+    preview.add_argument("--address", default="127.0.0.1:8000")
+    preview.set_defaults(run=cmd_preview)
+
+    linkcheck = sub.add_parser("linkcheck", help="check external links of the built site")
+    linkcheck.add_argument("--site-dir", default="site")
+    linkcheck.add_argument("--report", default="linkcheck-report.html")
+    linkcheck.set_defaults(run=cmd_linkcheck)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,68 @@
+"""The handbook's languages, read from the one place they are configured: mkdocs.yml.
+
+The i18n plugin's ``languages`` list is the single source of truth; the build
+orchestrator, the hooks and the tests all read it through :func:`load_languages`
+so that adding a language is a one-place change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from babel import Locale
+from mkdocs.utils.yaml import yaml_load
+
+
+@dataclass(frozen=True)
+class Language:
+    """One reader language of the handbook."""
+
+    code: str
+    name: str
+    site_name: str
+    is_default: bool
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.code)
+
+
+def text_direction(code: str) -> str:
+    """``rtl`` or ``ltr``, from the Unicode CLDR data that Babel ships (no hand-kept list)."""
+    return Locale.parse(code).text_direction
+
+
+def languages_from_plugin_config(entries: Iterable[Any], fallback_site_name: str) -> list[Language]:
+    """Turn the i18n plugin's ``languages`` entries (dicts or config objects) into Languages."""
+    languages = []
+    for entry in entries:
+        get = entry.get if hasattr(entry, "get") else lambda key, default=None: getattr(entry, key, default)
+        languages.append(
+            Language(
+                code=get("locale"),
+                name=get("name"),
+                site_name=get("site_name") or fallback_site_name,
+                is_default=bool(get("default", False)),
+            )
+        )
+    return languages
+
+
+def load_languages(config_file: Path) -> list[Language]:
+    """Read the languages from an mkdocs.yml without running MkDocs."""
+    with open(config_file, encoding="utf-8") as fh:
+        config = yaml_load(fh)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return languages_from_plugin_config(plugin["i18n"]["languages"], config["site_name"])
+    raise ValueError(f"{config_file}: no i18n plugin with a languages list")
+
+
+def default_language(languages: Iterable[Language]) -> Language:
+    """The language every page is written in first, and the fallback for the others."""
+    for language in languages:
+        if language.is_default:
+            return language
+    raise ValueError("no language is marked 'default: true'")

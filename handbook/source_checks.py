@@ -1,0 +1,99 @@
+"""Checks that need only the source files, so ``make check`` answers in seconds.
+
+Each check is a pure function returning every problem it finds; :func:`check_sources`
+runs them all so one run reports everything at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from handbook.languages import Language, load_languages
+from handbook.problems import Problem
+from handbook.translations import split_source
+from handbook.ui_strings import UI_STRINGS_FILE, load_ui_strings
+
+# A suffix that looks like a language code (as mkdocs-static-i18n would read it).
+_LANGUAGE_LIKE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+
+
+def check_language_suffixes(src_uris: Iterable[str], codes: Sequence[str]) -> list[Problem]:
+    """A page named ``x.pt.md`` in an unconfigured language would be skipped silently: report it."""
+    problems = []
+    for uri in src_uris:
+        parts = uri.split("/")[-1].split(".")
+        if uri.endswith(".md") and len(parts) >= 3 and _LANGUAGE_LIKE.match(parts[-2]) and parts[-2] not in codes:
+            problems.append(
+                Problem(
+                    f"docs/{uri}",
+                    0,
+                    f"unknown language '{parts[-2]}' in the file name",
+                    f"use one of {', '.join(codes)}, or add the language to mkdocs.yml first",
+                )
+            )
+    return problems
+
+
+def check_translations_have_originals(src_uris: Iterable[str], codes: Sequence[str]) -> list[Problem]:
+    """A translation whose original is missing would have no page to belong to."""
+    uris = set(src_uris)
+    problems = []
+    for uri in sorted(uris):
+        name = split_source(uri, codes)
+        if name.language and name.page not in uris:
+            problems.append(
+                Problem(
+                    f"docs/{uri}",
+                    0,
+                    f"translation without an original: docs/{name.page} does not exist",
+                    f"write the original docs/{name.page} first, or rename this file",
+                )
+            )
+    return problems
+
+
+def check_ui_strings(path: Path, codes: Sequence[str]) -> list[Problem]:
+    """Every interface string must exist in every language."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    strings = load_ui_strings(path)
+    problems = []
+    for key, texts in strings.items():
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
+        for code in codes:
+            if not (texts or {}).get(code):
+                problems.append(
+                    Problem(
+                        _relative(path),
+                        line,
+                        f"string '{key}' has no '{code}' text",
+                        f"add a line '  {code}: …' under '{key}:'",
+                    )
+                )
+    return problems
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def source_uris(docs_dir: Path) -> list[str]:
+    """Every file under docs/, as MkDocs names it (forward slashes, relative)."""
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+
+
+def check_sources(project: Path) -> list[Problem]:
+    """Run every source check of the project and return all problems, sorted and deduplicated."""
+    languages: list[Language] = load_languages(project / "mkdocs.yml")
+    codes = [lang.code for lang in languages]
+    uris = source_uris(project / "docs")
+    problems = [
+        *check_language_suffixes(uris, codes),
+        *check_translations_have_originals(uris, codes),
+        *check_ui_strings(project / UI_STRINGS_FILE.relative_to(UI_STRINGS_FILE.parent.parent), codes),
+    ]
+    return sorted(set(problems))

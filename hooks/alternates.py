@@ -1,0 +1,68 @@
+"""MkDocs hook: language switcher, hreflang alternates, fallback notices, UI strings.
+
+Thin adapter: the rules live in handbook.alternates and handbook.translations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.alternates import page_languages, site_root
+from handbook.languages import Language, languages_from_plugin_config
+from handbook.translations import split_source, translation_map
+from handbook.ui_strings import load_ui_strings, missing_ui_strings, strings_for
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins["i18n"].config
+    languages = languages_from_plugin_config(i18n.languages, config.site_name)
+    # build_only_locale rewrites "default"; the original language is the first one listed.
+    code = i18n.build_only_locale or next(lang.code for lang in languages if lang.is_default)
+    languages = [
+        Language(lang.code, lang.name, lang.site_name, is_default=(index == 0))
+        for index, lang in enumerate(languages)
+    ]
+    strings = load_ui_strings()
+    missing = missing_ui_strings(strings, [lang.code for lang in languages])
+    if missing:
+        raise PluginError("i18n/ui.yml: missing translations: " + ", ".join(missing))
+    try:
+        root = site_root(config.site_url or "", code)
+    except ValueError as error:
+        raise PluginError(f"{error}; set HANDBOOK_SITE_URL to <root>/{code}/ (python -m handbook does)") from error
+    _state.update(languages=languages, code=code, root=root, ui=strings_for(strings, code))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # Runs before the i18n plugin (priority -100) narrows the files to one language.
+    codes = [lang.code for lang in _state["languages"]]
+    _state["available"] = translation_map((f.src_uri for f in files), codes, codes[0])
+    return files
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    codes = [lang.code for lang in _state["languages"]]
+    name = split_source(page.file.src_uri, codes)
+    info = page_languages(
+        page=name.page,
+        code=_state["code"],
+        languages=_state["languages"],
+        available=_state["available"].get(name.page, frozenset({codes[0]})),
+        root_url=_state["root"],
+    )
+    page.canonical_url = info.canonical_url
+    context["page_languages"] = info
+    return context
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    env.globals["ui"] = _state["ui"]
+    return env
