@@ -1,0 +1,103 @@
+"""The built handbook in headless Chromium: language switching, right-to-left layout, search, privacy."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from handbook.build import PROJECT
+
+pytestmark = pytest.mark.browser
+
+GERMAN_TERMS = ["Anmeldung", "Aufenthaltstitel", "Kita", "Steuer-ID"]
+
+
+def page_title(relative: str, code: str) -> str:
+    """The front-matter title of a page in a language (the original's if it is not translated)."""
+    translated = PROJECT / "docs" / relative.replace(".md", f".{code}.md")
+    source = translated if translated.exists() else PROJECT / "docs" / relative
+    front_matter = source.read_text(encoding="utf-8").split("---")[1]
+    return yaml.safe_load(front_matter)["title"]
+
+
+def search(page, query: str) -> list[str]:
+    """Open the header search, type a query, return the result paths."""
+    box = page.locator("[data-handbook-search] input")
+    if not box.is_visible():  # narrow screens show only the search button
+        page.click('label.md-header__button[for="__search"]')
+    box.fill(query)
+    page.wait_for_selector(".md-search-result__list a", timeout=10_000)
+    return [urlsplit(href).path for href in page.eval_on_selector_all(
+        ".md-search-result__list a", "links => links.map(a => a.href)")]
+
+
+def test_language_switcher_keeps_the_page(page, served_site, languages):
+    page.goto(f"{served_site}en/topics/")
+    for lang in languages[1:]:
+        page.click(".md-select button")
+        page.click(f'[data-handbook="languages"] a[hreflang="{lang.code}"]')
+        page.wait_for_url(f"{served_site}{lang.code}/topics/")
+        assert page.evaluate("document.documentElement.lang") == lang.code
+
+
+def test_arabic_is_right_to_left_and_mirrored(page, served_site):
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+    def layout(code: str) -> tuple[str, float, float]:
+        page.goto(f"{served_site}{code}/topics/")
+        direction = page.evaluate("getComputedStyle(document.documentElement).direction")
+        nav = page.locator(".md-sidebar--primary").bounding_box()
+        content = page.locator(".md-content").bounding_box()
+        return direction, nav["x"], content["x"]
+
+    direction, nav_x, content_x = layout("ar")
+    assert direction == "rtl"
+    assert nav_x > content_x, "Arabic navigation should sit right of the content"
+    direction, nav_x, content_x = layout("de")
+    assert direction == "ltr"
+    assert nav_x < content_x
+
+
+def test_search_finds_pages_in_the_readers_language(page, served_site, languages):
+    for lang in languages:
+        page.goto(f"{served_site}{lang.code}/")
+        query = page_title("municipalities/index.md", lang.code)
+        results = search(page, query)
+        assert f"/{lang.code}/municipalities/" in results, (lang.code, query, results)
+        assert all(path.startswith(f"/{lang.code}/") for path in results), (lang.code, results)
+
+
+@pytest.mark.parametrize("term", GERMAN_TERMS)
+def test_german_official_terms_work_from_every_language(page, served_site, languages, term):
+    for lang in languages:
+        page.goto(f"{served_site}{lang.code}/about/")
+        results = search(page, term)
+        assert f"/{lang.code}/topics/" in results, (lang.code, term, results)
+
+
+def test_no_request_leaves_the_site_and_no_cookies(browser, served_site, languages):
+    origin = served_site.rstrip("/")
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for lang in languages:
+        for path in ("", "topics/", "municipalities/"):
+            page.goto(f"{served_site}{lang.code}/{path}")
+        search(page, "Kita")
+    page.goto(served_site)
+    outside = [url for url in requests if not url.startswith(origin + "/") and not url.startswith("data:")]
+    assert outside == []
+    assert any("/pagefind/" in url for url in requests), "the search must have loaded its index"
+    assert context.cookies() == []
+    context.close()
+
+
+def test_no_search_download_before_the_reader_searches(page, served_site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{served_site}de/topics/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "pagefind" in url or "search" in url] == []

@@ -1,0 +1,17 @@
+from handbook.html_direction import set_html_direction
+from handbook.languages import text_direction
+
+
+def test_adds_dir_to_the_html_element():
+    assert set_html_direction('<!doctype html>\n<html lang="ar" class="no-js"><body>', "rtl") == (
+        '<!doctype html>\n<html lang="ar" class="no-js" dir="rtl"><body>'
+    )
+
+
+def test_replaces_an_existing_dir_and_touches_nothing_else():
+    html = '<html dir="ltr" lang="ar"><p dir="ltr">x</p>'
+    assert set_html_direction(html, "rtl") == '<html lang="ar" dir="rtl"><p dir="ltr">x</p>'
+
+
+def test_direction_comes_from_cldr():
+    assert [text_direction(code) for code in ("ar", "de", "zh", "uk")] == ["rtl", "ltr", "ltr", "ltr"]

@@ -1,0 +1,111 @@
+"""The real handbook, built as `make build` builds it: every page in every language, correctly labelled."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.build import PROJECT, BuildError, build_site
+from handbook.source_checks import source_uris
+from handbook.translations import page_path, translation_map
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def source_pages(languages) -> dict[str, frozenset[str]]:
+    codes = [lang.code for lang in languages]
+    return translation_map(source_uris(PROJECT / "docs"), codes, codes[0])
+
+
+def test_every_source_page_exists_in_every_language(built_site, languages):
+    pages = source_pages(languages)
+    assert len(pages) >= 4
+    missing = [
+        f"{lang.code}/{page_path(page)}"
+        for page in pages
+        for lang in languages
+        if not (built_site / lang.code / page_path(page) / "index.html").is_file()
+    ]
+    assert missing == []
+
+
+def test_lang_dir_and_alternates_on_every_page(built_site, languages, site_url):
+    pages = source_pages(languages)
+    for page, available in pages.items():
+        for lang in languages:
+            html = soup(built_site / lang.code / page_path(page) / "index.html")
+            root = html.find("html")
+            where = f"{lang.code}/{page_path(page)}"
+            assert root["lang"] == lang.code, where
+            assert root["dir"] == ("rtl" if lang.code == "ar" else "ltr"), where
+            alternates = {
+                link["hreflang"]: link["href"] for link in html.select('head link[rel="alternate"][hreflang]')
+            }
+            expected = {code: f"{site_url}{code}/{page_path(page)}" for code in available}
+            expected["x-default"] = f"{site_url}en/{page_path(page)}"
+            assert alternates == expected, where
+
+
+def test_fallback_copy_says_so_and_links_the_original(built_site, languages):
+    pages = source_pages(languages)
+    fallbacks = [(page, lang) for page, available in pages.items() for lang in languages if lang.code not in available]
+    for page, lang in fallbacks:
+        html = soup(built_site / lang.code / page_path(page) / "index.html")
+        notice = html.select_one('[data-notice="untranslated"]')
+        assert notice is not None, f"{lang.code}/{page_path(page)} has no untranslated notice"
+        assert notice.find("a")["href"] == f"/en/{page_path(page)}"
+        assert html.select_one("[data-pagefind-body]")["lang"] == "en"
+
+
+def test_translated_pages_have_no_untranslated_notice(built_site, languages):
+    for page, available in source_pages(languages).items():
+        for code in available:
+            html = soup(built_site / code / page_path(page) / "index.html")
+            assert html.select_one('[data-notice="untranslated"]') is None
+
+
+def test_each_language_has_its_own_site_name(built_site, languages):
+    names = {lang.code: soup(built_site / lang.code / "index.html").title.get_text() for lang in languages}
+    assert len(set(names.values())) == len(languages), names
+
+
+def test_site_wide_files(built_site, languages, site_url):
+    chooser = soup(built_site / "index.html")
+    assert [a["href"] for a in chooser.select("main a")] == [f"{lang.code}/" for lang in languages]
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in languages:
+        assert f"<loc>{site_url}{lang.code}/sitemap.xml</loc>" in sitemap
+    assert (built_site / "404.html").is_file()
+    indexed = {p.name.split(".")[1].split("_")[0] for p in (built_site / "pagefind").glob("pagefind.*.pf_meta")}
+    assert indexed == {lang.code for lang in languages}
+
+
+def test_no_page_references_another_host(built_site, site_url):
+    """Every src/href in the HTML is relative or on the site's own origin (hreflang/canonical are)."""
+    offenders = []
+    for html_file in built_site.rglob("*.html"):
+        html = soup(html_file)
+        for tag in html.find_all(["script", "link", "img", "iframe", "source", "video", "audio"]):
+            url = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+            if url and url.startswith(("http:", "https:", "//")) and not url.startswith(site_url):
+                offenders.append(f"{html_file.relative_to(built_site)}: {tag.name} {url}")
+    assert offenders == []
+
+
+def test_a_failing_language_fails_the_whole_build(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "overrides", "hooks"):
+        source = PROJECT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
+    docs = project / "docs"
+    shutil.copytree(PROJECT / "docs", docs)
+    # A broken link only in the Turkish home page: strict mode must stop the build, naming Turkish.
+    (docs / "index.tr.md").write_text("---\ntitle: Bozuk\n---\n\n# Bozuk\n\n[yok](missing.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"build failed for: tr$"):
+        build_site(tmp_path / "site", project=project, report=lambda message: None)

@@ -1,0 +1,26 @@
+from handbook.translations import SourceName, page_path, split_source, translation_map
+
+CODES = ["en", "de", "ar"]
+
+
+def test_split_source_recognises_configured_language_suffix():
+    assert split_source("topics/housing.de.md", CODES) == SourceName("topics/housing.md", "de")
+    assert split_source("index.ar.md", CODES) == SourceName("index.md", "ar")
+
+
+def test_split_source_leaves_originals_and_unknown_suffixes_alone():
+    assert split_source("topics/housing.md", CODES) == SourceName("topics/housing.md", None)
+    assert split_source("topics/housing.pt.md", CODES) == SourceName("topics/housing.pt.md", None)
+
+
+def test_translation_map_lists_real_languages_only():
+    found = translation_map(
+        ["index.md", "index.de.md", "topics/index.md", "assets/logo.svg", "topics/index.ar.md"], CODES, "en"
+    )
+    assert found == {"index.md": {"en", "de"}, "topics/index.md": {"en", "ar"}}
+
+
+def test_page_path_follows_directory_urls():
+    assert page_path("index.md") == ""
+    assert page_path("topics/index.md") == "topics/"
+    assert page_path("about/privacy.md") == "about/privacy/"
