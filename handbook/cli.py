@@ -6,8 +6,6 @@ The Makefile calls these; editors normally use ``make``.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import subprocess
 import sys
@@ -15,6 +13,7 @@ from pathlib import Path
 
 from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
 from handbook.languages import load_languages
+from handbook.local_server import make_server
 from handbook.source_checks import check_sources
 
 
@@ -57,8 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     host, port = args.address.rsplit(":", 1)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.site_dir)
-    with http.server.ThreadingHTTPServer((host, int(port)), handler) as server:
+    with make_server(Path(args.site_dir), int(port), host) as server:
         print(f"Serving {args.site_dir} at http://{args.address}/ (Ctrl+C stops)")
         try:
             server.serve_forever()
@@ -102,7 +100,7 @@ def parser() -> argparse.ArgumentParser:
 
     linkcheck = sub.add_parser("linkcheck", help="check external links of the built site")
     linkcheck.add_argument("--site-dir", default="site")
-    linkcheck.add_argument("--report", default="linkcheck-report.html")
+    linkcheck.add_argument("--report", default="linkcheck-report.csv")
     linkcheck.set_defaults(run=cmd_linkcheck)
     return main
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,13 +12,9 @@ import pytest
 
 from handbook.build import PROJECT, build_site
 from handbook.languages import Language, load_languages
+from handbook.local_server import serve_directory
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
 
 def free_port() -> int:
@@ -56,13 +49,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
 @pytest.fixture(scope="session")
 def served_site(built_site: Path, site_port: int, site_url: str) -> Iterator[str]:
     """The built site on a local HTTP server (the URL the site was built for)."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site_url
-    server.shutdown()
-    server.server_close()
+    with serve_directory(built_site, site_port) as url:
+        assert url == site_url
+        yield url
 
 
 @pytest.fixture(scope="session")
