@@ -45,7 +45,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"unknown language '{args.language}': choose one of {', '.join(codes)}", file=sys.stderr)
         return 2
     root = f"http://{args.address}/"
-    env = {**os.environ, **language_env(args.language, root, PROJECT / "site")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **language_env(args.language, root, PROJECT / "site")}
     print(f"Preview of '{args.language}' at {root}{args.language}/ (search works in `make preview` only)")
     return subprocess.call(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.address, "--livereload"],

@@ -46,6 +46,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     return site
 
 
+FIXTURE_PROJECT = Path(__file__).parent / "fixtures" / "three-languages"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    """A three-language fixture handbook (English, German, Arabic; one page untranslated in Arabic)."""
+    site = tmp_path_factory.mktemp("fixture") / "site"
+    build_site(site, root_url=site_url, project=FIXTURE_PROJECT, report=lambda message: None)
+    return site
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site: Path, site_port: int, site_url: str) -> Iterator[str]:
     """The built site on a local HTTP server (the URL the site was built for)."""

@@ -51,17 +51,6 @@ def test_lang_dir_and_alternates_on_every_page(built_site, languages, site_url):
             assert alternates == expected, where
 
 
-def test_fallback_copy_says_so_and_links_the_original(built_site, languages):
-    pages = source_pages(languages)
-    fallbacks = [(page, lang) for page, available in pages.items() for lang in languages if lang.code not in available]
-    for page, lang in fallbacks:
-        html = soup(built_site / lang.code / page_path(page) / "index.html")
-        notice = html.select_one('[data-notice="untranslated"]')
-        assert notice is not None, f"{lang.code}/{page_path(page)} has no untranslated notice"
-        assert notice.find("a")["href"] == f"/en/{page_path(page)}"
-        assert html.select_one("[data-pagefind-body]")["lang"] == "en"
-
-
 def test_translated_pages_have_no_untranslated_notice(built_site, languages):
     for page, available in source_pages(languages).items():
         for code in available:

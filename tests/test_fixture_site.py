@@ -1,0 +1,75 @@
+"""A small three-language handbook built for real: fallbacks, notices and alternates, exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.ui_strings import load_ui_strings
+
+UI = load_ui_strings()
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def alternates(html: BeautifulSoup) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in html.select('head link[rel="alternate"][hreflang]')}
+
+
+def test_untranslated_page_is_served_with_a_notice_in_the_readers_language(fixture_site, site_url):
+    html = soup(fixture_site, "ar/guide")
+    assert html.html["lang"] == "ar" and html.html["dir"] == "rtl"
+    notice = html.select_one('[data-notice="untranslated"]')
+    assert notice.select_one(".admonition-title").get_text(strip=True) == UI["untranslated_title"]["ar"]
+    assert notice.a["href"] == "/en/guide/"
+    assert notice.a.get_text(strip=True) == UI["untranslated_link"]["ar"]
+    body = html.select_one("[data-pagefind-body]")
+    assert (body["lang"], body["dir"]) == ("en", "ltr")
+    assert body.find(id="register") is not None
+    assert html.select_one('link[rel="canonical"]')["href"] == f"{site_url}en/guide/"
+
+
+def test_fallback_copy_is_never_advertised_as_a_translation(fixture_site, site_url):
+    expected = {
+        "en": f"{site_url}en/guide/",
+        "de": f"{site_url}de/guide/",
+        "x-default": f"{site_url}en/guide/",
+    }
+    for code in ("en", "de", "ar"):
+        assert alternates(soup(fixture_site, f"{code}/guide")) == expected, code
+
+
+def test_machine_translation_is_labelled(fixture_site):
+    home = soup(fixture_site, "de")
+    notice = home.select_one('[data-notice="machine-translated"]')
+    assert notice.select_one(".admonition-title").get_text(strip=True) == UI["machine_title"]["de"]
+    assert notice.a["href"] == "/en/"
+    assert soup(fixture_site, "de/guide").select_one("[data-notice]") is None
+    assert soup(fixture_site, "ar").select_one("[data-notice]") is None
+
+
+def test_switcher_keeps_the_page_in_every_language(fixture_site):
+    links = soup(fixture_site, "ar/guide").select('[data-handbook="languages"] a')
+    assert [(a["hreflang"], a["href"]) for a in links] == [
+        ("en", "/en/guide/"),
+        ("de", "/de/guide/"),
+        ("ar", "/ar/guide/"),
+    ]
+    assert [a.get("aria-current") for a in links] == [None, None, "true"]
+
+
+@pytest.mark.browser
+def test_notices_are_visible_to_readers(page, fixture_site):
+    from handbook.local_server import serve_directory
+
+    with serve_directory(fixture_site) as url:
+        page.goto(f"{url}ar/guide/")
+        notice = page.locator('[data-notice="untranslated"]')
+        assert notice.is_visible()
+        assert UI["untranslated_body"]["ar"] in notice.inner_text()
+        page.goto(f"{url}de/")
+        assert page.locator('[data-notice="machine-translated"]').is_visible()
