@@ -84,7 +84,8 @@ def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: s
 def build_search_index(site_dir: Path) -> None:
     """Index the rendered pages with Pagefind: one chunked index per page language (``<html lang>``)."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        # Heading permalinks ("¶") would otherwise end up in result titles.
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--quiet"],
         capture_output=True,
         text=True,
     )

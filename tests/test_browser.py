@@ -101,3 +101,20 @@ def test_no_search_download_before_the_reader_searches(page, served_site):
     page.goto(f"{served_site}de/topics/")
     page.wait_for_load_state("networkidle")
     assert [url for url in requests if "pagefind" in url or "search" in url] == []
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_search_by_keyboard_alone(page, served_site, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{served_site}uk/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('[data-handbook-search] input')")
+    page.keyboard.type("Anmeldung")
+    page.wait_for_selector(".md-search-result__list a")
+    titles = page.locator(".md-search-result__list h1").all_inner_texts()
+    assert titles and not any("¶" in title for title in titles), titles
+    first = urlsplit(page.locator(".md-search-result__list a").first.get_attribute("href")).path
+    assert first in {"/uk/", "/uk/topics/"}
+    with page.expect_navigation(timeout=10_000):
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == first

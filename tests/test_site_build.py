@@ -89,7 +89,7 @@ def test_no_page_references_another_host(built_site, site_url):
 def test_a_failing_language_fails_the_whole_build(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "overrides", "hooks"):
+    for name in ("mkdocs.yml", "overrides", "hooks", "handbook", "i18n"):
         source = PROJECT / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
     docs = project / "docs"

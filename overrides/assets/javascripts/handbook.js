@@ -84,10 +84,21 @@
   toggle.addEventListener("change", function () {
     if (toggle.checked) input.focus();
   });
+  function editable(element) {
+    return element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+  }
+
+  // Material's shortcuts (/, s, f) open its search toggle but only focus its own search
+  // component, which is not on the page; open and focus ours instead. Escape closes it.
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle.checked) {
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.key === "Escape" && (toggle.checked || document.activeElement === input)) {
       toggle.checked = false;
-      toggle.dispatchEvent(new Event("change"));
+      input.blur();
+    } else if (["/", "s", "f"].indexOf(event.key) >= 0 && !editable(document.activeElement)) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
     }
   });
 })();
