@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 lang ?= en
 
-.PHONY: build test serve preview check linkcheck bench lock lint-workflows clean setup
+.PHONY: build test serve preview check stamp urls freshness linkcheck bench lock lint-workflows clean setup
 
 setup: $(STAMP)
 
@@ -38,6 +38,10 @@ preview: build
 ## Content validation alone.
 check: $(STAMP)
 	$(BIN)/python -m handbook check
+
+## After translating: make stamp FILES="docs/topics/index.de.md docs/index.de.md"
+stamp: $(STAMP)
+	$(BIN)/python -m handbook stamp $(FILES)
 
 ## Check external links of the built site (needs the internet).
 linkcheck: build

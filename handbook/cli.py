@@ -65,6 +65,17 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stamp(args: argparse.Namespace) -> int:
+    from handbook.page_sources import load_pages
+    from handbook.translation_status import stamp_files
+
+    codes = [lang.code for lang in load_languages(PROJECT / "mkdocs.yml")]
+    pages = load_pages(PROJECT / "docs", codes, PROJECT / "mkdocs.yml")
+    for line in stamp_files([Path(name) for name in args.files], pages, PROJECT / "docs"):
+        print(line)
+    return 0
+
+
 def cmd_linkcheck(args: argparse.Namespace) -> int:
     from handbook.linkcheck import check_external_links
 
@@ -97,6 +108,10 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--site-dir", default="site")
     preview.add_argument("--address", default="127.0.0.1:8000")
     preview.set_defaults(run=cmd_preview)
+
+    stamp = sub.add_parser("stamp", help="record that translations are up to date with their originals")
+    stamp.add_argument("files", nargs="+", help="translation files, e.g. docs/topics/index.de.md")
+    stamp.set_defaults(run=cmd_stamp)
 
     linkcheck = sub.add_parser("linkcheck", help="check external links of the built site")
     linkcheck.add_argument("--site-dir", default="site")

@@ -10,10 +10,27 @@ import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from datetime import date
+
+from mkdocs.utils.yaml import yaml_load
+
+from handbook.content_checks import (
+    check_front_matter_of,
+    check_heading_ids,
+    check_links,
+    check_navigation,
+    check_shadowing,
+    check_translation_ids,
+    check_unsafe_html,
+)
 from handbook.languages import Language, load_languages
+from handbook.page_sources import load_pages
 from handbook.problems import Problem
 from handbook.translations import split_source
-from handbook.ui_strings import UI_STRINGS_FILE, load_ui_strings
+from handbook.ui_strings import load_ui_strings
+
+# Generated pages for editors, deliberately outside the readers' navigation.
+NOT_IN_NAV = ("editors/",)
 
 # A suffix that looks like a language code (as mkdocs-static-i18n would read it).
 _LANGUAGE_LIKE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
@@ -86,14 +103,27 @@ def source_uris(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
 
 
-def check_sources(project: Path) -> list[Problem]:
+def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     """Run every source check of the project and return all problems, sorted and deduplicated."""
-    languages: list[Language] = load_languages(project / "mkdocs.yml")
+    today = today or date.today()
+    config_file = project / "mkdocs.yml"
+    config_text = config_file.read_text(encoding="utf-8")
+    config = yaml_load(config_text)
+    languages: list[Language] = load_languages(config_file)
     codes = [lang.code for lang in languages]
-    uris = source_uris(project / "docs")
+    docs_dir = project / config.get("docs_dir", "docs")
+    uris = source_uris(docs_dir)
+    pages = load_pages(docs_dir, codes, config_file)
     problems = [
         *check_language_suffixes(uris, codes),
         *check_translations_have_originals(uris, codes),
-        *check_ui_strings(project / UI_STRINGS_FILE.relative_to(UI_STRINGS_FILE.parent.parent), codes),
+        *check_ui_strings(project / "i18n" / "ui.yml", codes),
+        *check_front_matter_of(pages, today),
+        *check_heading_ids(pages),
+        *check_translation_ids(pages),
+        *check_links(pages, docs_dir),
+        *check_unsafe_html(pages),
+        *check_shadowing(pages),
+        *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV),
     ]
     return sorted(set(problems))

@@ -1,0 +1,149 @@
+"""The content model: front matter validated against schemas/front-matter.schema.json.
+
+The JSON Schema is the one definition of the fields (editors' tools can use it
+for completion); this module turns its errors into messages an editor can act
+on, with the line of the offending key, and adds the rules a schema cannot
+express (dates relative to today).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from handbook.front_matter import FrontMatter
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "front-matter.schema.json"
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    line: int
+    message: str
+    fix: str
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    root = {**schema, "$ref": f"#/$defs/{kind}"}
+    return Draft202012Validator(root, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _field_descriptions(kind: str) -> dict[str, str]:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return {name: spec.get("description", "") for name, spec in schema["$defs"][kind]["properties"].items()}
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    return ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in path).replace(".[", "[")
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list (lines starting with '- ')",
+    "object": "a group of 'key: value' lines",
+}
+
+
+def _explain(error: ValidationError, schema_kind: str) -> tuple[str, str]:
+    """(what is wrong, how to fix it) for one schema error."""
+    path = tuple(error.absolute_path)
+    name = _field_name(path)
+    fields = _field_descriptions(schema_kind)
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        if path:  # inside a source entry
+            return f"'{name}' has no '{missing}'", f"add '{missing}:' to this entry"
+        return f"missing field '{missing}'", f"add '{missing}: …' ({fields.get(missing, '')})".replace(" ()", "")
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        known = sorted(error.schema.get("properties", {}))
+        wrong = unknown[0]
+        close = difflib.get_close_matches(wrong, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
+        return f"unknown field '{wrong}'", f"remove it; {hint}"
+    if error.validator == "format" and error.validator_value == "date":
+        return f"'{name}' is not a valid date: {error.instance!r}", "write a real date as YYYY-MM-DD"
+    if error.validator == "pattern" and path and path[-1] == "url":
+        return f"source URL is not an https:// address: {error.instance!r}", "use the official page's https:// URL"
+    if error.validator == "pattern" and name == "translated_from":
+        return f"'translated_from' is not a version: {error.instance!r}", "run `make stamp` after translating"
+    if error.validator == "enum":
+        return f"'{name}' is {error.instance!r}", f"use one of: {', '.join(map(str, error.validator_value))}"
+    if error.validator == "type":
+        return f"'{name}' must be {_TYPE_WORDS.get(error.validator_value, error.validator_value)}", (
+            fields.get(str(path[0]), "see CONTRIBUTING.md") if path else "see CONTRIBUTING.md"
+        )
+    if error.validator == "oneOf" and not path:
+        return "the review date is missing or given twice", "set exactly one of 'review_by' or 'review_interval_months'"
+    if error.validator == "minItems" and name == "sources":
+        return "a page with facts needs at least one source", "list the official pages the facts come from under 'sources'"
+    if error.validator in ("minLength", "maxLength"):
+        return f"'{name}' is too {'short' if error.validator == 'minLength' else 'long'}", (
+            f"{fields.get(str(path[0]), '')} ({error.validator}: {error.validator_value} characters)".strip()
+        )
+    return f"'{name or 'front matter'}': {error.message}", "see CONTRIBUTING.md, 'Front matter'"
+
+
+def check_front_matter(front_matter: FrontMatter, is_translation: bool, today: date) -> list[FieldProblem]:
+    """Every problem in one page's front matter, each with its line."""
+    kind = "translation" if is_translation else "original"
+    problems = []
+    for error in sorted(_validator(kind).iter_errors(front_matter.data), key=lambda e: list(map(str, e.path))):
+        message, fix = _explain(error, kind)
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            path = path + (sorted(set(error.instance) - set(error.schema.get("properties", {})))[0],)
+        problems.append(FieldProblem(front_matter.line_of(path), message, fix))
+    data = front_matter.data
+    reviewed = _date(data.get("last_reviewed"))
+    if reviewed and reviewed > today:
+        problems.append(
+            FieldProblem(
+                front_matter.line_of(("last_reviewed",)),
+                f"'last_reviewed' is in the future: {reviewed.isoformat()}",
+                "write the day a person actually checked the facts",
+            )
+        )
+    review_by = _date(data.get("review_by"))
+    if reviewed and review_by and review_by <= reviewed:
+        problems.append(
+            FieldProblem(
+                front_matter.line_of(("review_by",)),
+                f"'review_by' ({review_by.isoformat()}) is not after 'last_reviewed' ({reviewed.isoformat()})",
+                "set the next review to a later date",
+            )
+        )
+    return problems
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def review_due(data: dict[str, Any]) -> date | None:
+    """The day the page's facts must be checked again, from review_by or last_reviewed + interval."""
+    if due := _date(data.get("review_by")):
+        return due
+    reviewed = _date(data.get("last_reviewed"))
+    months = data.get("review_interval_months")
+    if reviewed and isinstance(months, int):
+        month_index = reviewed.month - 1 + months
+        year, month = reviewed.year + month_index // 12, month_index % 12 + 1
+        day = min(reviewed.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+        return date(year, month, day)
+    return None

@@ -1,0 +1,97 @@
+"""Read a page's YAML front matter together with the line of every key.
+
+MkDocs itself ignores front matter it cannot parse (the page is then built
+without title or dates, silently). Here a parse error is a problem with a line
+number, and every key keeps its line so that later checks can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# The same delimiters MkDocs accepts (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the text the editor wrote.
+
+    PyYAML's own date conversion raises a bare ValueError on '2026-13-40'; as text,
+    the schema's date format reports it as an invalid date with its line instead.
+    """
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontMatterError(Exception):
+    """The front matter is not valid YAML (or not a mapping)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class FrontMatter:
+    """Parsed front matter: the values, the file line of each key path, and where the body starts."""
+
+    data: dict[str, Any]
+    lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # file line of the first body line
+
+    def line_of(self, path: tuple[Any, ...]) -> int:
+        """The line of the deepest known key on ``path`` (the opening ``---`` when none is known)."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+def _key_lines(node: yaml.Node, path: tuple[Any, ...], offset: int, out: dict[tuple[Any, ...], int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = path + (key_node.value,)
+            out[key_path] = key_node.start_mark.line + offset
+            _key_lines(value_node, key_path, offset, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[path + (index,)] = item.start_mark.line + offset
+            _key_lines(item, path + (index,), offset, out)
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Split ``text`` into front matter and body; raise FrontMatterError with a file line on bad YAML."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise FrontMatterError(1, "front matter is not closed")
+        return FrontMatter(data={}, body=text, body_line=1)
+    source = match.group(1)
+    offset = 2  # YAML line 0 is file line 2, after the opening ---
+    try:
+        node = yaml.compose(source, Loader=_DatesAsText)
+        data = yaml.load(source, Loader=_DatesAsText)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + offset if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise FrontMatterError(line, f"front matter is not valid YAML ({problem})") from error
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(offset, "front matter must be a list of 'key: value' lines")
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _key_lines(node, (), offset, lines)
+    body_line = text[: match.end()].count("\n") + 1
+    return FrontMatter(data=data, lines=lines, body=text[match.end() :], body_line=body_line)

@@ -1,0 +1,91 @@
+"""All markdown sources of the handbook, loaded once for the checks.
+
+A :class:`SourcePage` is one file: an original (``topics/housing.md``) or a
+translation (``topics/housing.de.md``), with its parsed front matter and, on
+demand, its rendered HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from bs4 import BeautifulSoup
+
+from handbook.front_matter import FrontMatter, FrontMatterError, parse_front_matter
+from handbook.markdown_html import render
+from handbook.translations import split_source
+
+
+@dataclass
+class SourcePage:
+    src_uri: str  # relative to docs/, e.g. "topics/housing.de.md"
+    page: str  # the original's src_uri, e.g. "topics/housing.md"
+    language: str | None  # None for the original
+    text: str
+    front_matter: FrontMatter | None
+    front_matter_error: FrontMatterError | None
+    config_file: Path
+    _html: BeautifulSoup | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> str:
+        """The path editors see in messages."""
+        return f"docs/{self.src_uri}"
+
+    @property
+    def body(self) -> str:
+        return self.front_matter.body if self.front_matter else self.text
+
+    @property
+    def body_line(self) -> int:
+        return self.front_matter.body_line if self.front_matter else 1
+
+    @property
+    def html(self) -> BeautifulSoup:
+        if self._html is None:
+            self._html = render(self.body, self.config_file)
+        return self._html
+
+    @property
+    def ids(self) -> set[str]:
+        """Every id an anchor can point at on this page."""
+        return {tag["id"] for tag in self.html.find_all(id=True)}
+
+    def line_of(self, needle: str, occurrence: int = 0) -> int:
+        """File line of the ``occurrence``-th appearance of ``needle`` in the body (first line if absent)."""
+        seen = 0
+        for number, line in enumerate(self.body.splitlines(), self.body_line):
+            count = line.count(needle)
+            if seen + count > occurrence:
+                return number
+            seen += count
+        return self.body_line
+
+
+def version_of(page: SourcePage) -> str:
+    """The version of an original that translations record: a hash of its title and text.
+
+    Review dates and other bookkeeping fields are left out, so re-reviewing an
+    original without changing it does not mark its translations outdated.
+    """
+    title = (page.front_matter.data.get("title", "") if page.front_matter else "").strip()
+    digest = hashlib.sha256(f"{title}\n{page.body.strip()}".encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+def load_pages(docs_dir: Path, codes: Sequence[str], config_file: Path) -> list[SourcePage]:
+    """Every ``.md`` file under ``docs_dir``, originals and translations."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        name = split_source(src_uri, codes)
+        try:
+            front_matter, error = parse_front_matter(text), None
+        except FrontMatterError as exc:
+            front_matter, error = None, exc
+        pages.append(SourcePage(src_uri, name.page, name.language, text, front_matter, error, config_file))
+    return pages

@@ -1,0 +1,57 @@
+"""What readers are told about how fresh and how reliable a page is.
+
+Pure function of the page's front matter, its original's, today and the git
+date; the hook turns the result into notices in the reader's language.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from babel.dates import format_date
+
+from handbook.content_model import review_due
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    last_reviewed: date | None
+    review_due: date | None
+    last_changed: date | None
+    overdue: bool  # the facts should have been checked again by now
+    outdated_translation: bool  # the original changed after this translation was made
+    machine_translated: bool
+
+
+def today() -> date:
+    """Today, or HANDBOOK_TODAY (YYYY-MM-DD) so that builds and tests can be pinned to a day."""
+    pinned = os.environ.get("HANDBOOK_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def page_status(
+    original: dict[str, Any],
+    translation: dict[str, Any] | None,
+    original_version: str,
+    on: date,
+    last_changed: date | None,
+) -> PageStatus:
+    """The status of one language version of a page (``translation`` is None for the original)."""
+    reviewed = original.get("last_reviewed")
+    due = review_due(original)
+    return PageStatus(
+        last_reviewed=date.fromisoformat(reviewed) if isinstance(reviewed, str) else None,
+        review_due=due,
+        last_changed=last_changed,
+        overdue=bool(due and due < on),
+        outdated_translation=bool(translation) and translation.get("translated_from") != original_version,
+        machine_translated=bool(translation and translation.get("machine_translated")),
+    )
+
+
+def format_day(day: date, code: str) -> str:
+    """A date as readers of ``code`` write it, e.g. '26 November 2026', '26. November 2026', '2026年11月26日'."""
+    return format_date(day, format="long", locale=code)

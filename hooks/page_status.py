@@ -1,0 +1,66 @@
+"""MkDocs hook: how fresh and how reliable each page is, shown to readers in their language.
+
+Adds ``page_status`` (handbook.page_status.PageStatus), ``page_dates`` (formatted
+dates) and ``page_sources`` (the original's official sources) to each page's
+template context; overrides/partials/page-notices.html and page-facts.html show them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook.git_dates import last_changed_dates
+from handbook.page_sources import load_pages, version_of
+from handbook.page_status import format_day, page_status, today
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins["i18n"].config
+    codes = [lang.locale for lang in i18n.languages]
+    docs_dir = Path(config.docs_dir)
+    pages = {page.src_uri: page for page in load_pages(docs_dir, codes, Path(config.config_file_path))}
+    repo = Path(config.config_file_path).parent
+    docs_prefix = docs_dir.resolve().relative_to(repo.resolve()).as_posix()
+    changed = last_changed_dates(repo, docs_prefix)
+    _state.update(
+        code=i18n.build_only_locale or codes[0],
+        pages=pages,
+        versions={uri: version_of(page) for uri, page in pages.items() if page.language is None},
+        changed={uri: changed.get(f"{docs_prefix}/{uri}") for uri in pages},
+        today=today(),
+    )
+    return config
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    source = _state["pages"].get(page.file.src_uri)
+    if source is None or source.front_matter is None:  # generated pages
+        return context
+    original = _state["pages"][source.page]
+    original_data = original.front_matter.data if original.front_matter else {}
+    status = page_status(
+        original=original_data,
+        translation=source.front_matter.data if source.language else None,
+        original_version=_state["versions"][source.page],
+        on=_state["today"],
+        last_changed=_state["changed"].get(page.file.src_uri),
+    )
+    code = _state["code"]
+    context["page_status"] = status
+    context["page_dates"] = {
+        name: format_day(day, code)
+        for name, day in (
+            ("reviewed", status.last_reviewed),
+            ("due", status.review_due),
+            ("changed", status.last_changed),
+        )
+        if day
+    }
+    context["page_sources"] = original_data.get("sources", [])
+    return context
