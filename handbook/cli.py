@@ -18,7 +18,7 @@ from handbook.source_checks import check_sources
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    problems = check_sources(PROJECT)
+    problems = check_sources(args.project)
     for problem in problems:
         print(problem)
     if problems:
@@ -32,7 +32,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if cmd_check(args):
         return 1
     try:
-        build_site(Path(args.site_dir), root_url=args.base_url, jobs=args.jobs)
+        build_site(Path(args.site_dir), root_url=args.base_url, jobs=args.jobs, project=args.project)
     except BuildError as error:
         print(error, file=sys.stderr)
         return 1
@@ -69,9 +69,9 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     from handbook.page_sources import load_pages
     from handbook.translation_status import stamp_files
 
-    codes = [lang.code for lang in load_languages(PROJECT / "mkdocs.yml")]
-    pages = load_pages(PROJECT / "docs", codes, PROJECT / "mkdocs.yml")
-    for line in stamp_files([Path(name) for name in args.files], pages, PROJECT / "docs"):
+    codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
+    pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
+    for line in stamp_files([Path(name) for name in args.files], pages, args.project / "docs"):
         print(line)
     return 0
 
@@ -84,6 +84,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
+    main.add_argument("--project", type=Path, default=PROJECT, help="project folder (default: this repository)")
     sub = main.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="validate the sources (fast, no build)")

@@ -52,6 +52,11 @@ def page_status(
     )
 
 
+# English readers here live in Germany and come from everywhere: write day, month, year
+# ("26 November 2026", as GOV.UK does), not the US order that Babel's plain "en" uses.
+DATE_LOCALES = {"en": "en_GB"}
+
+
 def format_day(day: date, code: str) -> str:
     """A date as readers of ``code`` write it, e.g. '26 November 2026', '26. November 2026', '2026年11月26日'."""
-    return format_date(day, format="long", locale=code)
+    return format_date(day, format="long", locale=DATE_LOCALES.get(code, code))

@@ -27,7 +27,7 @@ from handbook.languages import Language, load_languages
 from handbook.page_sources import load_pages
 from handbook.problems import Problem
 from handbook.translations import split_source
-from handbook.ui_strings import load_ui_strings
+from handbook.ui_strings import UI_STRINGS_FILE, load_ui_strings
 
 # Generated pages for editors, deliberately outside the readers' navigation.
 NOT_IN_NAV = ("editors/",)
@@ -117,7 +117,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     problems = [
         *check_language_suffixes(uris, codes),
         *check_translations_have_originals(uris, codes),
-        *check_ui_strings(project / "i18n" / "ui.yml", codes),
+        *check_ui_strings(UI_STRINGS_FILE, codes),
         *check_front_matter_of(pages, today),
         *check_heading_ids(pages),
         *check_translation_ids(pages),

@@ -55,3 +55,10 @@ def page_path(page: str) -> str:
         parent = str(stem.parent)
         return "" if parent == "." else f"{parent}/"
     return f"{stem}/"
+
+
+def originals_replaced_by_translations(available: dict[str, frozenset[str]], code: str, default: str) -> list[str]:
+    """The originals that the build of ``code`` must not publish, because their translation is there."""
+    if code == default:
+        return []
+    return sorted(page for page, languages in available.items() if code in languages)

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.alternates import page_languages, site_root
 from handbook.languages import Language, languages_from_plugin_config
-from handbook.translations import split_source, translation_map
+from handbook.translations import originals_replaced_by_translations, split_source, translation_map
 from handbook.ui_strings import load_ui_strings, missing_ui_strings, strings_for
 
 _state: dict[str, Any] = {}
@@ -45,6 +45,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Runs before the i18n plugin (priority -100) narrows the files to one language.
     codes = [lang.code for lang in _state["languages"]]
     _state["available"] = translation_map((f.src_uri for f in files), codes, codes[0])
+    # With build_only_locale, mkdocs-static-i18n treats unsuffixed originals as the build
+    # language too, and whichever file sorts last wins (topics/housing.md beats
+    # topics/housing.de.md). Removing the original where a translation exists leaves no choice.
+    for original in originals_replaced_by_translations(_state["available"], _state["code"], codes[0]):
+        if file := files.get_file_from_path(original):
+            files.remove(file)
     return files
 
 

@@ -43,13 +43,41 @@ def test_fallback_copy_is_never_advertised_as_a_translation(fixture_site, site_u
         assert alternates(soup(fixture_site, f"{code}/guide")) == expected, code
 
 
-def test_machine_translation_is_labelled(fixture_site):
-    home = soup(fixture_site, "de")
-    notice = home.select_one('[data-notice="machine-translated"]')
-    assert notice.select_one(".admonition-title").get_text(strip=True) == UI["machine_title"]["de"]
-    assert notice.a["href"] == "/en/"
-    assert soup(fixture_site, "de/guide").select_one("[data-notice]") is None
-    assert soup(fixture_site, "ar").select_one("[data-notice]") is None
+def notices(site: Path, path: str) -> list[str]:
+    return [aside["data-notice"] for aside in soup(site, path).select("[data-notice]")]
+
+
+def test_each_language_version_shows_exactly_its_notices(fixture_site):
+    assert notices(fixture_site, "en") == []
+    assert notices(fixture_site, "de") == ["machine-translated"]
+    assert notices(fixture_site, "ar") == []
+    assert notices(fixture_site, "en/guide") == ["overdue"]
+    assert notices(fixture_site, "de/guide") == ["overdue", "outdated-translation"]
+    assert notices(fixture_site, "ar/guide") == ["overdue", "untranslated"]
+
+
+def test_notices_speak_the_readers_language(fixture_site):
+    machine = soup(fixture_site, "de").select_one('[data-notice="machine-translated"]')
+    assert machine.select_one(".admonition-title").get_text(strip=True) == UI["machine_title"]["de"]
+    assert machine.a["href"] == "/en/"
+    overdue = soup(fixture_site, "ar/guide").select_one('[data-notice="overdue"]')
+    # guide.md: last reviewed 2025-01-15, every 6 months -> due 2025-07-15, in Arabic date format
+    assert overdue.find_all("p")[1].get_text(strip=True) == UI["overdue_body"]["ar"].replace("{date}", "15 يوليو 2025")
+    outdated = soup(fixture_site, "de/guide").select_one('[data-notice="outdated-translation"]')
+    assert outdated.select_one(".admonition-title").get_text(strip=True) == UI["outdated_title"]["de"]
+
+
+def test_review_date_and_sources_are_shown_in_every_language(fixture_site):
+    dates = soup(fixture_site, "de/guide").select_one('[data-date="reviewed"]').get_text(strip=True)
+    assert dates == UI["last_reviewed"]["de"].replace("{date}", "15. Januar 2025")
+    assert soup(fixture_site, "en/guide").select_one('[data-date="reviewed"]').get_text(strip=True).endswith(
+        "15 January 2025"
+    )
+    for code in ("en", "de", "ar"):
+        sources = soup(fixture_site, f"{code}/guide").select('[data-handbook="sources"] a')
+        assert [(a.get_text(strip=True), a["href"]) for a in sources] == [
+            ("service-bw: Anmeldung", "https://www.service-bw.de/")
+        ]
 
 
 def test_switcher_keeps_the_page_in_every_language(fixture_site):
@@ -71,5 +99,10 @@ def test_notices_are_visible_to_readers(page, fixture_site):
         notice = page.locator('[data-notice="untranslated"]')
         assert notice.is_visible()
         assert UI["untranslated_body"]["ar"] in notice.inner_text()
+        assert page.locator('[data-notice="overdue"]').is_visible()
+        page.goto(f"{url}de/guide/")
+        outdated = page.locator('[data-notice="outdated-translation"]')
+        assert outdated.is_visible()
+        assert UI["outdated_body"]["de"] in outdated.inner_text()
         page.goto(f"{url}de/")
         assert page.locator('[data-notice="machine-translated"]').is_visible()

@@ -1,4 +1,10 @@
-from handbook.translations import SourceName, page_path, split_source, translation_map
+from handbook.translations import (
+    SourceName,
+    originals_replaced_by_translations,
+    page_path,
+    split_source,
+    translation_map,
+)
 
 CODES = ["en", "de", "ar"]
 
@@ -24,3 +30,10 @@ def test_page_path_follows_directory_urls():
     assert page_path("index.md") == ""
     assert page_path("topics/index.md") == "topics/"
     assert page_path("about/privacy.md") == "about/privacy/"
+
+
+def test_translation_replaces_its_original_only_in_its_own_language():
+    available = {"index.md": frozenset({"en", "de"}), "guide.md": frozenset({"en", "de"}), "faq.md": frozenset({"en"})}
+    assert originals_replaced_by_translations(available, "de", "en") == ["guide.md", "index.md"]
+    assert originals_replaced_by_translations(available, "ar", "en") == []
+    assert originals_replaced_by_translations(available, "en", "en") == []
