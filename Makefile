@@ -39,6 +39,10 @@ preview: build
 check: $(STAMP)
 	$(BIN)/python -m handbook check
 
+## Pages by review due date; make freshness ARGS=--strict fails on any overdue page.
+freshness: $(STAMP)
+	$(BIN)/python -m handbook freshness $(ARGS)
+
 ## After translating: make stamp FILES="docs/topics/index.de.md docs/index.de.md"
 stamp: $(STAMP)
 	$(BIN)/python -m handbook stamp $(FILES)

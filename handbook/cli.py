@@ -76,6 +76,29 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_freshness(args: argparse.Namespace) -> int:
+    from handbook.freshness import changed_files, overdue_problems
+    from handbook.page_sources import load_pages
+    from handbook.page_status import today
+    from handbook.reports import freshness_rows
+
+    codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
+    pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
+    day = today()
+    rows = freshness_rows(pages, day)
+    for row in rows:
+        print(f"{row.review_due or 'no date':<10}  {'OVERDUE' if row.overdue else 'ok':<7}  {row.page}  ({row.owner})")
+    only = changed_files(args.project, args.changed_since) if args.changed_since else None
+    problems = overdue_problems(pages, day, only)
+    if not (args.strict or args.changed_since):
+        return 0
+    for problem in problems:
+        print(problem)
+    scope = f"changed since {args.changed_since}" if args.changed_since else "in the handbook"
+    print(f"{len(problems)} overdue page(s) {scope}.")
+    return 1 if problems else 0
+
+
 def cmd_linkcheck(args: argparse.Namespace) -> int:
     from handbook.linkcheck import check_external_links
 
@@ -113,6 +136,11 @@ def parser() -> argparse.ArgumentParser:
     stamp = sub.add_parser("stamp", help="record that translations are up to date with their originals")
     stamp.add_argument("files", nargs="+", help="translation files, e.g. docs/topics/index.de.md")
     stamp.set_defaults(run=cmd_stamp)
+
+    freshness = sub.add_parser("freshness", help="pages by review due date; fail on overdue ones")
+    freshness.add_argument("--strict", action="store_true", help="fail when any page is overdue")
+    freshness.add_argument("--changed-since", metavar="REF", help="fail when a page changed since REF is overdue")
+    freshness.set_defaults(run=cmd_freshness)
 
     linkcheck = sub.add_parser("linkcheck", help="check external links of the built site")
     linkcheck.add_argument("--site-dir", default="site")

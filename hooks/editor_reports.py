@@ -1,0 +1,38 @@
+"""MkDocs hook: publish the editors' reports in the original language's build.
+
+/en/editors/freshness/ (review status, plus freshness.json) and
+/en/editors/translations/ are generated from the sources on every build. They
+are not in the readers' navigation (mkdocs.yml: not_in_nav) and not in search.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from handbook.page_sources import load_pages
+from handbook.page_status import today
+from handbook.reports import freshness_json, freshness_markdown, freshness_rows, translation_markdown
+from handbook.translation_status import translation_states
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    i18n = config.plugins["i18n"].config
+    codes = [lang.locale for lang in i18n.languages]
+    if (i18n.build_only_locale or codes[0]) != codes[0]:
+        return files
+    pages = load_pages(Path(config.docs_dir), codes, Path(config.config_file_path))
+    day = today()
+    rows = freshness_rows(pages, day)
+    generated = {
+        "editors/freshness.md": freshness_markdown(rows, day),
+        "editors/freshness.json": freshness_json(rows, day),
+        "editors/translations.md": translation_markdown(translation_states(pages, codes), codes),
+    }
+    for src_uri, content in generated.items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
