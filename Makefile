@@ -39,6 +39,10 @@ preview: build
 check: $(STAMP)
 	$(BIN)/python -m handbook check
 
+## After adding pages: record their addresses in published-urls.txt.
+urls: $(STAMP)
+	$(BIN)/python -m handbook urls
+
 ## Pages by review due date; make freshness ARGS=--strict fails on any overdue page.
 freshness: $(STAMP)
 	$(BIN)/python -m handbook freshness $(ARGS)

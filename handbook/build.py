@@ -50,7 +50,7 @@ def language_env(code: str, root_url: str, site_dir: Path) -> dict[str, str]:
 
 def build_language(code: str, root_url: str, site_dir: Path, project: Path) -> LanguageBuild:
     """Run one strict MkDocs build in its own process (so languages use all cores)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **language_env(code, root_url, site_dir)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **language_env(code, root_url, site_dir)}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml")],
         cwd=project,
@@ -103,6 +103,7 @@ def build_site(
     """Build every language into ``site_dir`` and the site-wide files; raise BuildError on any failure."""
     if not root_url.endswith("/"):
         root_url += "/"
+    project, site_dir = project.resolve(), site_dir.resolve()
     languages = load_languages(project / "mkdocs.yml")
     if site_dir.exists():
         shutil.rmtree(site_dir)

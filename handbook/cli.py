@@ -45,7 +45,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"unknown language '{args.language}': choose one of {', '.join(codes)}", file=sys.stderr)
         return 2
     root = f"http://{args.address}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **language_env(args.language, root, PROJECT / "site")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **language_env(args.language, root, PROJECT / "site")}
     print(f"Preview of '{args.language}' at {root}{args.language}/ (search works in `make preview` only)")
     return subprocess.call(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.address, "--livereload"],
@@ -73,6 +73,21 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
     for line in stamp_files([Path(name) for name in args.files], pages, args.project / "docs"):
         print(line)
+    return 0
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    from handbook.page_sources import load_pages
+    from handbook.url_manifest import MANIFEST, updated_manifest
+
+    codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
+    pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
+    manifest = args.project / MANIFEST
+    old = manifest.read_text(encoding="utf-8") if manifest.exists() else ""
+    new = updated_manifest(old, [page.src_uri for page in pages if page.language is None])
+    manifest.write_text(new, encoding="utf-8")
+    added = len(new.splitlines()) - len(old.splitlines()) if old else len(new.splitlines())
+    print(f"{MANIFEST}: {'up to date' if new == old else f'updated ({added} line(s) added)'}")
     return 0
 
 
@@ -136,6 +151,9 @@ def parser() -> argparse.ArgumentParser:
     stamp = sub.add_parser("stamp", help="record that translations are up to date with their originals")
     stamp.add_argument("files", nargs="+", help="translation files, e.g. docs/topics/index.de.md")
     stamp.set_defaults(run=cmd_stamp)
+
+    urls = sub.add_parser("urls", help="add new page addresses to published-urls.txt")
+    urls.set_defaults(run=cmd_urls)
 
     freshness = sub.add_parser("freshness", help="pages by review due date; fail on overdue ones")
     freshness.add_argument("--strict", action="store_true", help="fail when any page is overdue")

@@ -27,6 +27,7 @@ from handbook.languages import Language, load_languages
 from handbook.page_sources import load_pages
 from handbook.problems import Problem
 from handbook.translations import split_source
+from handbook.url_manifest import MANIFEST, check_manifest
 from handbook.ui_strings import UI_STRINGS_FILE, load_ui_strings
 
 # Generated pages for editors, deliberately outside the readers' navigation.
@@ -98,6 +99,18 @@ def _relative(path: Path) -> str:
         return path.as_posix()
 
 
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def redirect_sources(config: dict) -> list[str]:
+    """The old source paths that mkdocs-redirects keeps answering for."""
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            return list((plugin["redirects"] or {}).get("redirect_maps") or {})
+    return []
+
+
 def source_uris(docs_dir: Path) -> list[str]:
     """Every file under docs/, as MkDocs names it (forward slashes, relative)."""
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
@@ -125,5 +138,10 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_unsafe_html(pages),
         *check_shadowing(pages),
         *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV),
+        *check_manifest(
+            _read(project / MANIFEST),
+            [page.src_uri for page in pages if page.language is None],
+            redirect_sources(config),
+        ),
     ]
     return sorted(set(problems))
