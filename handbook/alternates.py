@@ -59,8 +59,13 @@ def page_languages(
     languages: Sequence[Language],
     available: frozenset[str],
     root_url: str,
+    generated: bool = False,
 ) -> PageLanguages:
-    """Describe the language versions of ``page`` (a normalised source path) as built in ``code``."""
+    """Describe the language versions of ``page`` (a normalised source path) as built in ``code``.
+
+    A ``generated`` page (an editors' report) exists only where it is built, so the
+    switcher offers no other language for it.
+    """
     original = default_language(languages)
     root_path = urlsplit(root_url).path or "/"
     path = page_path(page)
@@ -84,6 +89,7 @@ def page_languages(
             current=lang.code == code,
         )
         for lang in languages
+        if not generated or lang.code == code
     )
     return PageLanguages(
         code=code,

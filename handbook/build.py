@@ -22,6 +22,7 @@ from typing import Sequence
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from handbook.languages import Language, default_language, load_languages
+from handbook.site_links import check_site_links
 from handbook.ui_strings import load_ui_strings
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -121,5 +122,9 @@ def build_site(
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
     render_root_files(site_dir, languages, root_url)
+    problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
+    if problems:
+        report("\n".join(map(str, problems)))
+        raise BuildError(f"{len(problems)} broken link(s) in the built site")
     build_search_index(site_dir)
     report(f"Built {len(languages)} languages into {site_dir}")

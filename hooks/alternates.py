@@ -61,8 +61,9 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         page=name.page,
         code=_state["code"],
         languages=_state["languages"],
-        available=_state["available"].get(name.page, frozenset({codes[0]})),
+        available=_state["available"].get(name.page, frozenset({_state["code"]})),
         root_url=_state["root"],
+        generated=name.page not in _state["available"],
     )
     page.canonical_url = info.canonical_url
     context["page_languages"] = info

@@ -44,3 +44,12 @@ def test_site_root_strips_the_language_folder():
     assert site_root("https://example.org/handbook/de/", "de") == ROOT
     with pytest.raises(ValueError, match="does not end with the language folder 'de/'"):
         site_root("https://example.org/handbook/", "de")
+
+
+def test_generated_page_offers_only_its_own_language():
+    info = page_languages("editors/freshness.md", "en", LANGS, frozenset({"en"}), ROOT, generated=True)
+    assert [link.code for link in info.switcher] == ["en"]
+    assert info.alternates == (
+        ("en", "https://example.org/handbook/en/editors/freshness/"),
+        ("x-default", "https://example.org/handbook/en/editors/freshness/"),
+    )

@@ -1,0 +1,125 @@
+"""The rendered site's own links and anchors, checked fast, without a server.
+
+Source checks cover what editors write; this covers what the build adds:
+navigation, the language switcher, templates, notices and fallback pages. One
+problem that appears in every language (a template bug) is reported once, with
+the list of languages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from handbook.problems import Problem
+
+_LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+
+
+@dataclass(frozen=True)
+class PageScan:
+    path: str  # relative to the site root, e.g. "de/topics/index.html"
+    ids: frozenset[str]
+    links: tuple[tuple[int, str], ...]  # (line, URL)
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        attribute = _LINK_ATTRIBUTES.get(tag)
+        if attribute and values.get(attribute):
+            self.links.append((self.getpos()[0], values[attribute]))
+
+
+def scan(site: Path, relative: str) -> PageScan:
+    scanner = _Scanner()
+    scanner.feed((site / relative).read_text(encoding="utf-8"))
+    return PageScan(relative, frozenset(scanner.ids), tuple(scanner.links))
+
+
+def _scan_all(site: Path, files: list[str], jobs: int) -> dict[str, PageScan]:
+    if jobs > 1 and len(files) > 200:
+        with ProcessPoolExecutor(jobs) as pool:
+            scans = pool.map(scan, [site] * len(files), files, chunksize=64)
+            return {page.path: page for page in scans}
+    return {path: scan(site, path) for path in files}
+
+
+def _target(site: Path, page: str, url: str, root_path: str) -> tuple[str, str] | None:
+    """(site-relative file, fragment) that ``url`` on ``page`` points at, or None when it is not ours."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page, unquote(parts.fragment)
+    if path.startswith("/"):
+        if not path.startswith(root_path):
+            return ("<outside the site>" + path, "")
+        resolved = path[len(root_path) :]
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if resolved == ".":
+            resolved = ""
+    if resolved.startswith(".."):
+        return ("<outside the site>" + path, "")
+    if path.endswith("/") or (site / resolved).is_dir():
+        resolved = posixpath.join(resolved, "index.html")
+    return resolved, unquote(parts.fragment)
+
+
+def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int = 2) -> list[Problem]:
+    """Every internal link and anchor of the built site; problems shared by languages reported once."""
+    root_path = urlsplit(root_url).path or "/"
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    scans = _scan_all(site, files, jobs)
+    broken: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+    for page in scans.values():
+        for line, url in page.links:
+            absolute = url.startswith(root_url)
+            target = _target(site, page.path, root_path + url[len(root_url) :] if absolute else url, root_path)
+            if target is None:
+                continue
+            file, fragment = target
+            if file.startswith("<outside") or not (site / file).is_file():
+                reason = "leads to no file"
+            elif fragment and file.endswith(".html") and fragment not in scans.get(file, scan(site, file)).ids:
+                reason = f"has no anchor '#{fragment}'"
+            else:
+                continue
+            language, _, rest = page.path.partition("/")
+            if language not in languages:
+                language, rest = "", page.path
+            neutral_url = url.replace(f"/{language}/", "/<lang>/") if language else url
+            broken[(rest, neutral_url, reason)].append((language or "-", line))
+    problems = []
+    order = {code: index for index, code in enumerate(languages)}
+    for (rest, url, reason), where in sorted(broken.items()):
+        where.sort(key=lambda item: order.get(item[0], -1))
+        langs = [language for language, _ in where]
+        first_language, line = where[0]
+        path = f"site/{first_language}/{rest}" if first_language != "-" else f"site/{rest}"
+        scope = f" (in {len(langs)} languages: {', '.join(langs)})" if len(langs) > 1 else ""
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"link '{url}' {reason}{scope}",
+                "fix the template, navigation entry or page that produces it",
+            )
+        )
+    return problems
