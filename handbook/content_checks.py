@@ -227,6 +227,7 @@ def check_shadowing(pages: Iterable[SourcePage]) -> list[Problem]:
     problems = []
     for (_, url), clashing in sorted(by_url.items(), key=lambda item: item[0][1]):
         if len(clashing) > 1:
+            clashing = sorted(clashing, key=lambda page: page.path)
             names = ", ".join(page.path for page in clashing)
             for page in clashing:
                 problems.append(

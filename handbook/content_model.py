@@ -125,7 +125,7 @@ def check_front_matter(front_matter: FrontMatter, is_translation: bool, today: d
                 "set the next review to a later date",
             )
         )
-    return problems
+    return sorted(problems, key=lambda problem: (problem.line, problem.message))
 
 
 def _date(value: Any) -> date | None:

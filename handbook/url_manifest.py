@@ -51,8 +51,7 @@ def check_manifest(text: str, pages: Iterable[str], redirects: Iterable[str]) ->
                     line,
                     f"published address {url} would break: no page and no redirect has it",
                     "add a redirect in mkdocs.yml (redirects: redirect_maps: "
-                    f"'{url.strip('/') or 'index'}{'/index' if url.endswith('/') and url != '/' else ''}.md': "
-                    "'<new page>.md') or restore the page",
+                    f"'{url.strip('/') or 'index'}.md': '<new page>.md') or restore the page",
                 )
             )
     for url in sorted(current - {url for _, url in listed}):
