@@ -126,9 +126,12 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     codes = [lang.code for lang in languages]
     docs_dir = project / config.get("docs_dir", "docs")
     uris = source_uris(docs_dir)
-    pages = load_pages(docs_dir, codes, config_file)
+    unknown_language = check_language_suffixes(uris, codes)
+    skipped = {problem.path.removeprefix("docs/") for problem in unknown_language}
+    # A file in an unknown language is reported once, not again as a broken original.
+    pages = [page for page in load_pages(docs_dir, codes, config_file) if page.src_uri not in skipped]
     problems = [
-        *check_language_suffixes(uris, codes),
+        *unknown_language,
         *check_translations_have_originals(uris, codes),
         *check_ui_strings(UI_STRINGS_FILE, codes),
         *check_front_matter_of(pages, today),
