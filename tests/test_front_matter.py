@@ -71,3 +71,16 @@ def test_translations_have_their_own_smaller_model(tmp_path):
         "docs/guide.de.md:4: unknown field 'owner' — remove it; allowed fields: description, machine_translated,"
         " title, translated_from",
     ]
+
+
+def test_the_page_templates_are_valid(tmp_path):
+    from pathlib import Path
+
+    from handbook.content_model import check_front_matter
+    from handbook.front_matter import parse_front_matter
+
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    for template in sorted(templates.glob("*.md")):
+        front_matter = parse_front_matter(template.read_text(encoding="utf-8"))
+        problems = check_front_matter(front_matter, template.name == "translation.md", TODAY)
+        assert problems == [], (template.name, problems)

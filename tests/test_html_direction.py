@@ -15,3 +15,11 @@ def test_replaces_an_existing_dir_and_touches_nothing_else():
 
 def test_direction_comes_from_cldr():
     assert [text_direction(code) for code in ("ar", "de", "zh", "uk")] == ["rtl", "ltr", "ltr", "ltr"]
+
+
+def test_generated_heading_ids_are_ascii_and_stable():
+    from handbook.slugs import ascii_slug
+
+    assert ascii_slug("Registering your address", "-") == "registering-your-address"
+    assert ascii_slug("Übersicht für Familien", "-") == "ubersicht-fur-familien"
+    assert [ascii_slug(title, "-") for title in ("登记住址", "تسجيل عنوانك", "Реєстрація")] == ["heading"] * 3
