@@ -51,7 +51,7 @@ def translation_states(pages: Iterable[SourcePage], codes: Sequence[str]) -> lis
 
 def stamp(text: str, version: str) -> str:
     """Record ``version`` as the original's version in a translation's front matter."""
-    line = f"translated_from: {version}"
+    line = f'translated_from: "{version}"'  # quoted: an all-digit version would read as a number
     if not text.startswith("---"):
         return f"---\n{line}\n---\n\n{text}"
     end = text.index("\n---", 3)
