@@ -62,6 +62,25 @@ def build_language(code: str, root_url: str, site_dir: Path, project: Path) -> L
     return LanguageBuild(code, result.returncode, result.stdout + result.stderr)
 
 
+def merged_messages(builds: Sequence[LanguageBuild]) -> list[str]:
+    """MkDocs' warnings and errors of all language builds, each distinct line once, with its languages.
+
+    A problem in a shared source or template shows up in every language build; the
+    editor needs to read it once. INFO lines are dropped.
+    """
+    languages_of: dict[str, list[str]] = {}
+    for build in builds:
+        for line in build.output.splitlines():
+            text = line.strip()
+            if text and not text.startswith("INFO"):
+                languages_of.setdefault(text, []).append(build.code)
+    everyone = len(builds)
+    return [
+        text if len(codes) == everyone else f"{text}  [{', '.join(codes)}]"
+        for text, codes in languages_of.items()
+    ]
+
+
 def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: str) -> None:
     """Write the files that belong to no single language."""
     env = Environment(
@@ -113,12 +132,8 @@ def build_site(
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         builds = list(pool.map(lambda lang: build_language(lang.code, root_url, site_dir, project), languages))
     failed = [b for b in builds if b.returncode != 0]
-    for build in builds:
-        # A failed build shows everything; a good one only what MkDocs warned about.
-        lines = build.output.splitlines()
-        shown = lines if build.returncode else [line for line in lines if not line.startswith("INFO")]
-        if any(line.strip() for line in shown):
-            report(f"--- {build.code} ---\n" + "\n".join(shown).strip())
+    for message in merged_messages(builds):
+        report(message)
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
     render_root_files(site_dir, languages, root_url)

@@ -96,5 +96,20 @@ def test_a_failing_language_fails_the_whole_build(tmp_path):
     shutil.copytree(PROJECT / "docs", docs)
     # A broken link only in the Turkish home page: strict mode must stop the build, naming Turkish.
     (docs / "index.tr.md").write_text("---\ntitle: Bozuk\n---\n\n# Bozuk\n\n[yok](missing.md)\n", encoding="utf-8")
+    messages: list[str] = []
     with pytest.raises(BuildError, match=r"build failed for: tr$"):
-        build_site(tmp_path / "site", project=project, report=lambda message: None)
+        build_site(tmp_path / "site", project=project, report=messages.append)
+    assert any("missing.md" in message and message.endswith("[tr]") for message in messages), messages
+
+
+def test_build_messages_shared_by_languages_are_shown_once():
+    from handbook.build import LanguageBuild, merged_messages
+
+    builds = [
+        LanguageBuild("en", 1, "INFO - Building\nWARNING - Doc file 'x.md' contains a broken link\n"),
+        LanguageBuild("de", 1, "WARNING - Doc file 'x.md' contains a broken link\nWARNING - only German\n"),
+    ]
+    assert merged_messages(builds) == [
+        "WARNING - Doc file 'x.md' contains a broken link",
+        "WARNING - only German  [de]",
+    ]
