@@ -78,13 +78,16 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 
 def cmd_urls(args: argparse.Namespace) -> int:
     from handbook.page_sources import load_pages
+    from handbook.region_data import load_region
+    from handbook.source_checks import published_pages
     from handbook.url_manifest import MANIFEST, updated_manifest
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
     manifest = args.project / MANIFEST
     old = manifest.read_text(encoding="utf-8") if manifest.exists() else ""
-    new = updated_manifest(old, [page.src_uri for page in pages if page.language is None])
+    region = load_region(args.project / "data") if (args.project / "data").exists() else None
+    new = updated_manifest(old, published_pages(pages, region))
     manifest.write_text(new, encoding="utf-8")
     added = len(new.splitlines()) - len(old.splitlines()) if old else len(new.splitlines())
     print(f"{MANIFEST}: {'up to date' if new == old else f'updated ({added} line(s) added)'}")

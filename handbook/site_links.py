@@ -59,7 +59,7 @@ def _scan_all(site: Path, files: list[str], jobs: int) -> dict[str, PageScan]:
     return {path: scan(site, path) for path in files}
 
 
-def _target(site: Path, page: str, url: str, root_path: str) -> tuple[str, str] | None:
+def _target(page: str, url: str, root_path: str, folders: set[str]) -> tuple[str, str] | None:
     """(site-relative file, fragment) that ``url`` on ``page`` points at, or None when it is not ours."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
@@ -70,14 +70,16 @@ def _target(site: Path, page: str, url: str, root_path: str) -> tuple[str, str] 
     if path.startswith("/"):
         if not path.startswith(root_path):
             return ("<outside the site>" + path, "")
-        resolved = path[len(root_path) :]
+        resolved = posixpath.normpath(path[len(root_path) :] or ".")
+        if resolved == ".":
+            resolved = ""
     else:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         if resolved == ".":
             resolved = ""
     if resolved.startswith(".."):
         return ("<outside the site>" + path, "")
-    if path.endswith("/") or (site / resolved).is_dir():
+    if path.endswith("/") or resolved in folders:
         resolved = posixpath.join(resolved, "index.html")
     return resolved, unquote(parts.fragment)
 
@@ -85,19 +87,22 @@ def _target(site: Path, page: str, url: str, root_path: str) -> tuple[str, str] 
 def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int = 2) -> list[Problem]:
     """Every internal link and anchor of the built site; problems shared by languages reported once."""
     root_path = urlsplit(root_url).path or "/"
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    everything = {p.relative_to(site).as_posix(): p.is_dir() for p in site.rglob("*")}
+    existing = {path for path, is_dir in everything.items() if not is_dir}
+    folders = {path for path, is_dir in everything.items() if is_dir}
+    files = sorted(path for path in existing if path.endswith(".html") and not path.startswith("pagefind/"))
     scans = _scan_all(site, files, jobs)
     broken: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
     for page in scans.values():
         for line, url in page.links:
             absolute = url.startswith(root_url)
-            target = _target(site, page.path, root_path + url[len(root_url) :] if absolute else url, root_path)
+            target = _target(page.path, root_path + url[len(root_url) :] if absolute else url, root_path, folders)
             if target is None:
                 continue
             file, fragment = target
-            if file.startswith("<outside") or not (site / file).is_file():
+            if file.startswith("<outside") or file not in existing:
                 reason = "leads to no file"
-            elif fragment and file.endswith(".html") and fragment not in scans.get(file, scan(site, file)).ids:
+            elif fragment and file in scans and fragment not in scans[file].ids:
                 reason = f"has no anchor '#{fragment}'"
             else:
                 continue
@@ -110,7 +115,7 @@ def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int 
     order = {code: index for index, code in enumerate(languages)}
     for (rest, url, reason), where in sorted(broken.items()):
         where.sort(key=lambda item: order.get(item[0], -1))
-        langs = [language for language, _ in where]
+        langs = list(dict.fromkeys(language for language, _ in where))
         first_language, line = where[0]
         path = f"site/{first_language}/{rest}" if first_language != "-" else f"site/{rest}"
         scope = f" (in {len(langs)} languages: {', '.join(langs)})" if len(langs) > 1 else ""

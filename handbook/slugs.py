@@ -19,3 +19,16 @@ def ascii_slug(value: str, separator: str) -> str:
     """``'Registering your address'`` -> ``'registering-your-address'``; ``'登记住址'`` -> ``'heading'``."""
     folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
     return _NOT_ALNUM.sub(separator, folded).strip(separator) or "heading"
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ß": "ss"})
+
+
+def place_slug(name: str) -> str:
+    """A stable ASCII address part for a German place name.
+
+    ``'Böblingen'`` -> ``'boeblingen'``, ``'Eislingen/Fils'`` -> ``'eislingen-fils'``,
+    ``'Weißach im Tal'`` -> ``'weissach-im-tal'``. German umlauts become two letters,
+    as Germans write them without umlauts, so the addresses read naturally.
+    """
+    return ascii_slug(name.translate(_GERMAN), "-")

@@ -25,10 +25,12 @@ from handbook.content_checks import (
 )
 from handbook.languages import Language, load_languages
 from handbook.page_sources import load_pages
+from handbook.municipality_pages import pages_for as generated_pages
+from handbook.region_data import RegionData, load_region
 from handbook.problems import Problem
 from handbook.translations import split_source
 from handbook.url_manifest import MANIFEST, check_manifest
-from handbook.ui_strings import UI_STRINGS_FILE, load_ui_strings
+from handbook.ui_strings import I18N_DIR, load_ui_strings
 
 # Generated pages for editors, deliberately outside the readers' navigation.
 NOT_IN_NAV = ("editors/",)
@@ -103,6 +105,12 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
+def published_pages(pages: list, region: RegionData | None) -> list[str]:
+    """Source paths of every published page: the originals in docs/ and the generated pages."""
+    originals = [page.src_uri for page in pages if page.language is None]
+    return originals + (list(generated_pages(region)) if region else [])
+
+
 def redirect_sources(config: dict) -> list[str]:
     """The old source paths that mkdocs-redirects keeps answering for."""
     for plugin in config.get("plugins", []):
@@ -130,10 +138,12 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     skipped = {problem.path.removeprefix("docs/") for problem in unknown_language}
     # A file in an unknown language is reported once, not again as a broken original.
     pages = [page for page in load_pages(docs_dir, codes, config_file) if page.src_uri not in skipped]
+    # Projects without municipality data (test fixtures) have no generated pages to check.
+    region = load_region(project / "data", today) if (project / "data").exists() else None
     problems = [
         *unknown_language,
         *check_translations_have_originals(uris, codes),
-        *check_ui_strings(UI_STRINGS_FILE, codes),
+        *(problem for file in sorted(I18N_DIR.glob("*.yml")) for problem in check_ui_strings(file, codes)),
         *check_front_matter_of(pages, today),
         *check_heading_ids(pages),
         *check_translation_ids(pages),
@@ -141,10 +151,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_unsafe_html(pages),
         *check_shadowing(pages),
         *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV),
-        *check_manifest(
-            _read(project / MANIFEST),
-            [page.src_uri for page in pages if page.language is None],
-            redirect_sources(config),
-        ),
+        *(region.problems if region else []),
+        *check_manifest(_read(project / MANIFEST), published_pages(pages, region), redirect_sources(config)),
     ]
     return sorted(set(problems))

@@ -12,13 +12,17 @@ from typing import Iterable
 
 import yaml
 
-UI_STRINGS_FILE = Path(__file__).resolve().parent.parent / "i18n" / "ui.yml"
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+UI_STRINGS_FILE = I18N_DIR / "ui.yml"
 
 
-def load_ui_strings(path: Path = UI_STRINGS_FILE) -> dict[str, dict[str, str]]:
-    """Read ``key -> {language -> text}`` from the strings file."""
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+def load_ui_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """Read ``key -> {language -> text}`` from one strings file, or from all of i18n/*.yml."""
+    strings: dict[str, dict[str, str]] = {}
+    for file in [path] if path else sorted(I18N_DIR.glob("*.yml")):
+        with open(file, encoding="utf-8") as fh:
+            strings.update(yaml.safe_load(fh) or {})
+    return strings
 
 
 def missing_ui_strings(strings: dict[str, dict[str, str]], codes: Iterable[str]) -> list[str]:

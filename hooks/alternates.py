@@ -57,13 +57,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     codes = [lang.code for lang in _state["languages"]]
     name = split_source(page.file.src_uri, codes)
+    # Pages generated in every language (municipalities, districts) are real translations everywhere;
+    # other generated pages (editors' reports) exist only in the language they are built in.
+    everywhere = (page.meta or {}).get("generated") == "every-language"
+    available = frozenset(codes) if everywhere else _state["available"].get(name.page, frozenset({_state["code"]}))
     info = page_languages(
         page=name.page,
         code=_state["code"],
         languages=_state["languages"],
-        available=_state["available"].get(name.page, frozenset({_state["code"]})),
+        available=available,
         root_url=_state["root"],
-        generated=name.page not in _state["available"],
+        generated=not everywhere and name.page not in _state["available"],
     )
     page.canonical_url = info.canonical_url
     context["page_languages"] = info

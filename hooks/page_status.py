@@ -40,14 +40,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     source = _state["pages"].get(page.file.src_uri)
-    if source is None or source.front_matter is None:  # generated pages
+    if source is not None and source.front_matter is not None:
+        original = _state["pages"][source.page]
+        original_data = original.front_matter.data if original.front_matter else {}
+        translation, version = (source.front_matter.data if source.language else None), _state["versions"][source.page]
+    elif (page.meta or {}).get("generated") == "every-language":  # municipality and district pages
+        original_data, translation, version = page.meta, None, ""
+    else:  # editors' reports
         return context
-    original = _state["pages"][source.page]
-    original_data = original.front_matter.data if original.front_matter else {}
     status = page_status(
         original=original_data,
-        translation=source.front_matter.data if source.language else None,
-        original_version=_state["versions"][source.page],
+        translation=translation,
+        original_version=version,
         on=_state["today"],
         last_changed=_state["changed"].get(page.file.src_uri),
     )

@@ -102,3 +102,116 @@
     }
   });
 })();
+
+/* Municipality finder: type a name (with or without umlauts) or a postcode, choose, go.
+ * Works on the built site without a server: the list of municipalities is one small
+ * JSON file of this site, loaded when the reader starts typing. */
+(function () {
+  "use strict";
+
+  var finder = document.querySelector("[data-handbook-finder]");
+  if (!finder) return;
+  var input = finder.querySelector("input");
+  var status = finder.querySelector(".handbook-finder__status");
+  var list = finder.querySelector(".handbook-finder__results");
+  var root = new URL(finder.getAttribute("data-root"), document.baseURI);
+  var entries = null;
+
+  function text(name) {
+    return finder.getAttribute("data-text-" + name) || "";
+  }
+
+  // "Böblingen", "Boeblingen" and "Boblingen" must all find Böblingen.
+  function keys(value) {
+    var lower = value.toLowerCase().trim();
+    var spelled = lower.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+    var folded = lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss");
+    return [spelled, folded].map(function (key) { return key.replace(/[^a-z0-9]+/g, " ").trim(); });
+  }
+
+  function load() {
+    if (!entries) {
+      entries = fetch(new URL("assets/municipalities.json", root)).then(function (response) {
+        return response.json();
+      }).then(function (data) {
+        return data.map(function (entry) {
+          return { entry: entry, names: keys(entry.n) };
+        });
+      });
+    }
+    return entries;
+  }
+
+  function matches(prepared, query) {
+    if (/^\d{2,5}$/.test(query)) {
+      return prepared.filter(function (item) {
+        return item.entry.p.some(function (code) { return code.indexOf(query) === 0; });
+      });
+    }
+    var wanted = keys(query);
+    var starts = [], contains = [];
+    prepared.forEach(function (item) {
+      var hit = 0;
+      wanted.forEach(function (w) {
+        item.names.forEach(function (name) {
+          if (!w) return;
+          if (name.indexOf(w) === 0 || name.indexOf(" " + w) >= 0) hit = Math.max(hit, 2);
+          else if (name.indexOf(w) >= 0) hit = Math.max(hit, 1);
+        });
+      });
+      if (hit === 2) starts.push(item); else if (hit === 1) contains.push(item);
+    });
+    return starts.concat(contains);
+  }
+
+  function render(found, query) {
+    list.textContent = "";
+    found.slice(0, 12).forEach(function (item) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = new URL("municipalities/" + item.entry.s + "/", root).href;
+      link.textContent = item.entry.n + " (" + item.entry.d + ")";
+      li.appendChild(link);
+      list.appendChild(li);
+    });
+    if (!found.length) {
+      status.textContent = text("none");
+    } else if (/^\d{5}$/.test(query) && found.length > 1) {
+      status.textContent = text("shared").replace("{postcode}", query);
+    } else {
+      status.textContent = text("results").replace("{n}", String(found.length));
+    }
+  }
+
+  input.addEventListener("input", function () {
+    var query = input.value.trim();
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    load().then(function (prepared) {
+      if (input.value.trim() === query) render(matches(prepared, query), query);
+    });
+  });
+  input.addEventListener("keydown", function (event) {
+    var links = list.querySelectorAll("a");
+    if (event.key === "Enter" && links.length === 1) {
+      window.location.href = links[0].href;
+    } else if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[0].focus();
+    }
+  });
+  list.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var index = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && index < links.length - 1) {
+      event.preventDefault();
+      links[index + 1].focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      (index > 0 ? links[index - 1] : input).focus();
+    }
+  });
+})();
