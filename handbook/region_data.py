@@ -163,7 +163,9 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
     name_count: dict[str, int] = {}
     for _, row in rows:
         name_count[place_slug(row["name_short"])] = name_count.get(place_slug(row["name_short"]), 0) + 1
+    rejected: set[str] = set()  # keys of rows reported above: not "unknown" again in the other files
     for line, row in rows:
+        before = len(problems)
         ags = check(line, "ags", row["ags"], _pattern(r"\d{8}"), "an 8-digit municipality key")
         district = check(line, "district_ags", row["district_ags"], _pattern("|".join(DISTRICTS)),
                          f"one of the region's district keys ({', '.join(DISTRICTS)})")
@@ -191,7 +193,8 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
             problems.append(Problem(path, line, f"address 'municipalities/{slug}/' is already used by line {seen_slugs[slug]}",
                                     "two municipalities need different names"))
             continue
-        if None in (ags, district, kind, population, population_date, area, lat, lon):
+        if len(problems) > before:
+            rejected.add(row["ags"])
             continue
         seen_ags[ags] = line
         seen_slugs[slug] = line
@@ -204,7 +207,7 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
                 immigration_office=offices.get(ags), details=details.get(ags, {}),
             )
         )
-    known = set(seen_ags)
+    known = set(seen_ags) | rejected
     for name, keyed in ((OFFICES, offices), (DETAILS, details), (POSTCODES, postcodes)):
         for ags in sorted(set(keyed) - known):
             line = getattr(keyed, "lines", {}).get(ags, 0)

@@ -1,0 +1,81 @@
+"""The municipality data: the real files load completely; bad rows are rejected with their line."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from handbook.region_data import DATA, load_region
+from handbook.slugs import place_slug
+
+TODAY = date(2026, 11, 26)
+
+
+def test_the_real_register_loads_completely():
+    region = load_region(DATA, TODAY)
+    assert region.problems == []
+    assert len(region.municipalities) == 179
+    assert [(d.slug, len(d.municipalities)) for d in region.districts] == [
+        ("stuttgart", 1),
+        ("boeblingen", 26),
+        ("esslingen", 44),
+        ("goeppingen", 38),
+        ("ludwigsburg", 39),
+        ("rems-murr-kreis", 31),
+    ]
+    assert sum(d.population for d in region.districts) == 2_779_310
+    assert len({m.slug for m in region.municipalities}) == 179
+    assert sum(m.kind == "major_district_town" for m in region.municipalities) == 25
+
+
+def test_slugs_are_stable_ascii():
+    assert place_slug("Böblingen") == "boeblingen"
+    assert place_slug("Eislingen/Fils") == "eislingen-fils"
+    assert place_slug("Weißach im Tal") == "weissach-im-tal"
+    # Two municipalities are called Altdorf: their district tells them apart.
+    slugs = [m.slug for m in load_region(DATA, TODAY).municipalities]
+    assert sorted(slug for slug in slugs if slug.startswith("altdorf")) == [
+        "altdorf-boeblingen",
+        "altdorf-esslingen",
+    ]
+
+
+def corrupt(tmp_path: Path, name: str, replace: list[tuple[str, str]] | None = None, append: str = "") -> None:
+    path = tmp_path / name
+    text = path.read_text(encoding="utf-8")
+    for old, new in replace or []:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text + append, encoding="utf-8")
+
+
+def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    corrupt(data, "region/municipalities.csv", [(",51483,", ",about 51000,"), ("08115002,081155004002", "0811500X,081155004002")])
+    corrupt(data, "immigration_offices.csv", append="09999999,town,Nowhere,true,Law,https://example.org/,2026-11-01\n")
+    corrupt(data, "immigration_offices.csv", [("08115045,town,Sindelfingen,true", "08115045,town,Sindelfingen,yes")])
+    corrupt(data, "region/municipality_postcodes_osm.csv", append="08115045,Sindelfingen,71063\n")
+    (data / "municipality_details.yml").write_text(
+        '"08115045":\n  website:\n    url: http://www.example.org/\n    source: https://www.example.org/\n'
+        "    last_reviewed: 2026-11-01\n  mayor: somebody\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in load_region(data, TODAY).problems]
+    assert problems == [
+        "data/immigration_offices.csv:21: column 'confirmed' is 'yes', not true or false — write true or false",
+        "data/municipality_details.yml:3: 'url' is not an https:// address — use the https:// address",
+        "data/municipality_details.yml:6: unknown field 'mayor' — use one of: website, citizens_office",
+        "data/region/municipality_postcodes_osm.csv:256: postcode 71063 of 08115045 is listed twice (first on line 56)"
+        " — remove one of the rows",
+        "data/region/municipalities.csv:4: column 'ags' is '0811500X', not an 8-digit municipality key"
+        " — write an 8-digit municipality key",
+        "data/region/municipalities.csv:5: column 'population' is 'about 51000', not a whole number — write a whole number",
+        "data/immigration_offices.csv:4: unknown municipality key 08115002 — use a key from data/region/municipalities.csv",
+        "data/immigration_offices.csv:181: unknown municipality key 09999999 — use a key from data/region/municipalities.csv",
+        "data/region/municipality_postcodes_osm.csv:38: unknown municipality key 08115002"
+        " — use a key from data/region/municipalities.csv",
+        "data/immigration_offices.csv: no row for Sindelfingen (08115045)"
+        " — add a row: every municipality needs its immigration office",
+    ]
