@@ -96,9 +96,15 @@ def _explain(error: ValidationError, schema_kind: str) -> tuple[str, str]:
     return f"'{name or 'front matter'}': {error.message}", "see CONTRIBUTING.md, 'Front matter'"
 
 
-def check_front_matter(front_matter: FrontMatter, is_translation: bool, today: date) -> list[FieldProblem]:
-    """Every problem in one page's front matter, each with its line."""
-    kind = "translation" if is_translation else "original"
+def check_front_matter(
+    front_matter: FrontMatter, is_translation: bool, today: date, kind: str | None = None
+) -> list[FieldProblem]:
+    """Every problem in one page's front matter, each with its line.
+
+    ``kind`` picks a schema definition explicitly (``"local"`` for municipality prose);
+    otherwise originals and translations are told apart by ``is_translation``.
+    """
+    kind = kind or ("translation" if is_translation else "original")
     problems = []
     for error in sorted(_validator(kind).iter_errors(front_matter.data), key=lambda e: list(map(str, e.path))):
         message, fix = _explain(error, kind)

@@ -78,6 +78,9 @@ def municipality_markdown(
     lines.append(f'<figure class="handbook-map-figure">{marker_svg([m], projection, "../../assets/region-map.svg", title)}'
                  f"<figcaption>{html.escape(strings['mun_map'])}</figcaption></figure>\n")
     lines.append("</div>\n")
+    # The guidance below is the same on every municipality page; keeping it out of the search index lets
+    # "Anmeldung" find the guide rather than 179 municipalities, while names and postcodes stay findable.
+    lines.append("<div data-pagefind-ignore markdown>\n")
     lines.append(f"## {strings['mun_offices_title']} {{#offices}}\n")
     lines.append(f"### {strings['mun_registration_title']} {{#registration}}\n")
     lines.append(_t(strings, "mun_registration_body", name=m.short_name) + "\n")
@@ -100,6 +103,7 @@ def municipality_markdown(
     lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/index.md#work-and-residence)")
     lines.append(f"3. [{strings['mun_step_childcare']}](../topics/index.md#childcare-and-school)")
     lines.append(f"4. [{strings['mun_step_school']}](../topics/index.md#childcare-and-school)\n")
+    lines.append("</div>\n")
     if local_prose:
         lines.append(f"## {strings['mun_local_title']} {{#local}}\n")
         lines.append(local_prose.strip() + "\n")

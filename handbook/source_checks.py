@@ -14,6 +14,7 @@ from datetime import date
 
 from mkdocs.utils.yaml import yaml_load
 
+from handbook.content_model import check_front_matter
 from handbook.content_checks import (
     check_front_matter_of,
     check_heading_ids,
@@ -105,6 +106,33 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
+def check_local_prose(folder: Path, codes: list[str], region: RegionData, config_file: Path, today: date) -> list[Problem]:
+    """Editors' local prose for municipality pages: a known municipality, a known language, valid front matter, safe."""
+    if not folder.exists():
+        return []
+    addresses = {m.slug for m in region.municipalities}
+    problems = []
+    for page in load_pages(folder, codes, config_file):
+        path = f"content/municipalities/{page.src_uri}"
+        page_problems: list[Problem] = []
+        if page.src_uri == "README.md":
+            continue
+        address = page.page.removesuffix(".md")
+        if address not in addresses:
+            page_problems.append(Problem(path, 0, f"no municipality has the address '{address}'",
+                                         "name the file after the page address, e.g. sindelfingen.de.md"))
+        if page.front_matter_error:
+            page_problems.append(Problem(path, page.front_matter_error.line, page.front_matter_error.message,
+                                         "fix the YAML between the --- lines"))
+        else:
+            for field in check_front_matter(page.front_matter, False, today, kind="local"):
+                page_problems.append(Problem(path, field.line, field.message, field.fix))
+            for problem in check_unsafe_html([page]):
+                page_problems.append(Problem(path, problem.line, problem.message, problem.fix))
+        problems.extend(page_problems)
+    return problems
+
+
 def published_pages(pages: list, region: RegionData | None) -> list[str]:
     """Source paths of every published page: the originals in docs/ and the generated pages."""
     originals = [page.src_uri for page in pages if page.language is None]
@@ -152,6 +180,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_shadowing(pages),
         *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV),
         *(region.problems if region else []),
+        *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today) if region else []),
         *check_manifest(_read(project / MANIFEST), published_pages(pages, region), redirect_sources(config)),
     ]
     return sorted(set(problems))

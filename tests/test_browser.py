@@ -118,3 +118,10 @@ def test_search_by_keyboard_alone(page, served_site, width):
     with page.expect_navigation(timeout=10_000):
         page.keyboard.press("Enter")
     assert urlsplit(page.url).path == first
+
+
+def test_search_finds_a_municipality_by_name_and_postcode(page, served_site):
+    page.goto(f"{served_site}zh/")
+    assert "/zh/municipalities/sindelfingen/" in search(page, "Sindelfingen")[:3]
+    page.goto(f"{served_site}es/")
+    assert "/es/municipalities/sindelfingen/" in search(page, "71063")[:3]
