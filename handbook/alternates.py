@@ -40,6 +40,7 @@ class PageLanguages:
     original_href: str  # path-absolute URL of the original
     original_language: str
     canonical_url: str  # absolute; a fallback copy points at the original
+    self_url: str  # absolute address of this language copy
     alternates: tuple[tuple[str, str], ...]  # (hreflang, absolute URL)
     switcher: tuple[LanguageLink, ...]
 
@@ -98,6 +99,7 @@ def page_languages(
         original_href=href(original.code),
         original_language=original.code,
         canonical_url=absolute(original.code if is_fallback else code),
+        self_url=absolute(code),
         alternates=alternates,
         switcher=switcher,
     )

@@ -18,9 +18,17 @@ from handbook.source_checks import check_sources
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from handbook.operator import missing_operator_details
+
     problems = check_sources(args.project)
     for problem in problems:
         print(problem)
+    warnings = missing_operator_details(args.project) if (args.project / "config").exists() else []
+    if warnings:
+        # Not errors: the site can be built before the operator confirms these, and shows them as missing.
+        print(f"\nWarnings ({len(warnings)}): details the operator still has to confirm", file=sys.stderr)
+        for warning in warnings:
+            print(f"  {warning}", file=sys.stderr)
     if problems:
         print(f"\n{len(problems)} problem(s) found.", file=sys.stderr)
         return 1

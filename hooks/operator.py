@@ -1,0 +1,40 @@
+"""MkDocs hook: the operator's details (config/operator.yml) in legal pages and the report link.
+
+``[[operator:field]]`` in a page becomes the value, or a visible "not yet provided".
+Templates get ``operator`` for the "Report a problem with this page" link.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.operator import MARKER, fill_operator_markers, load_operator
+from handbook.ui_strings import load_ui_strings
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins["i18n"].config
+    code = i18n.build_only_locale or i18n.languages[0].locale
+    _state.update(
+        operator=load_operator(Path(config.config_file_path).parent),
+        not_provided=load_ui_strings()["not_provided"][code],
+    )
+    return config
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    env.globals["operator"] = _state["operator"]
+    return env
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not MARKER.search(markdown):
+        return markdown
+    return fill_operator_markers(markdown, _state["operator"], _state["not_provided"])
