@@ -84,13 +84,13 @@ def municipality_markdown(
     lines.append(f"## {strings['mun_offices_title']} {{#offices}}\n")
     lines.append(f"### {strings['mun_registration_title']} {{#registration}}\n")
     lines.append(_t(strings, "mun_registration_body", name=m.short_name) + "\n")
-    lines.append(f"[{strings['mun_registration_guide']}](../topics/index.md#registration)\n")
+    lines.append(f"[{strings['mun_registration_guide']}](../topics/registration.md#register-address)\n")
     lines.append(f"### {strings['mun_immigration_title']} {{#immigration-office}}\n")
     if office and office.confirmed:
         lines.append(_t(strings, "mun_immigration_own", office=office.name, name=m.short_name) + "\n")
     elif office:
         lines.append(_t(strings, "mun_immigration_usual", office=office.name) + "\n")
-    lines.append(f"[{strings['mun_immigration_guide']}](../topics/index.md#work-and-residence)\n")
+    lines.append(f"[{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)\n")
     links = [(strings["mun_website"].replace("{name}", m.short_name), m.details["website"]["url"])] if "website" in m.details else []
     if "citizens_office" in m.details:
         links.append((strings["mun_citizens_office"], m.details["citizens_office"]["url"]))
@@ -99,10 +99,10 @@ def municipality_markdown(
         lines.extend(f"- [{text}]({url})" for text, url in links)
         lines.append("")
     lines.append(f"## {_t(strings, 'mun_first_steps_title', name=m.short_name)} {{#first-steps}}\n")
-    lines.append(f"1. {strings['mun_step_register']} [{strings['mun_registration_guide']}](../topics/index.md#registration)")
-    lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/index.md#work-and-residence)")
-    lines.append(f"3. [{strings['mun_step_childcare']}](../topics/index.md#childcare-and-school)")
-    lines.append(f"4. [{strings['mun_step_school']}](../topics/index.md#childcare-and-school)\n")
+    lines.append(f"1. {strings['mun_step_register']} [{strings['mun_registration_guide']}](../topics/registration.md#register-address)")
+    lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)")
+    lines.append(f"3. [{strings['mun_step_childcare']}](../topics/childcare-and-school.md#kita-apply)")
+    lines.append(f"4. [{strings['mun_step_school']}](../topics/childcare-and-school.md#school-system)\n")
     lines.append("</div>\n")
     if local_prose:
         lines.append(f"## {strings['mun_local_title']} {{#local}}\n")

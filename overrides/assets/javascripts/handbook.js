@@ -215,3 +215,52 @@
     }
   });
 })();
+
+/* Copy buttons of the employers' link catalogue: copy the deep link, confirm briefly. */
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button || !navigator.clipboard) return;
+    var label = button.textContent;
+    navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+      button.textContent = button.getAttribute("data-copied");
+      setTimeout(function () { button.textContent = label; }, 2000);
+    });
+  });
+})();
+
+/* Checklists: tick boxes that are remembered in this browser only (localStorage, no cookie,
+ * nothing sent). The key is the page address and the item's position. */
+(function () {
+  "use strict";
+
+  var boxes = document.querySelectorAll(".task-list-item input[type=checkbox]");
+  if (!boxes.length) return;
+  var key = "handbook-checklist:" + location.pathname.replace(/^\/[^/]+\//, "/");
+  var saved = {};
+  try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (error) { saved = {}; }
+  Array.prototype.forEach.call(boxes, function (box, index) {
+    var item = box.closest(".task-list-item");
+    box.disabled = false;
+    // The theme's checkbox has no text of its own; name it after the step.
+    if (item) box.setAttribute("aria-label", item.textContent.trim().split(". ")[0]);
+    box.checked = Boolean(saved[index]);
+    box.addEventListener("change", function () {
+      saved[index] = box.checked;
+      try { localStorage.setItem(key, JSON.stringify(saved)); } catch (error) { /* storage may be off */ }
+    });
+  });
+})();
+
+/* Printing: write each link's full address after it (set just before printing, so the
+ * printed page says where to look, including on right-to-left pages). */
+window.addEventListener("beforeprint", function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-content article a[href]"), function (link) {
+    if (!link.classList.contains("headerlink") && link.href.indexOf("#") !== 0) {
+      link.setAttribute("data-print-href", link.href);
+    }
+  });
+});
