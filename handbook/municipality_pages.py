@@ -103,6 +103,7 @@ def municipality_markdown(
     lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)")
     lines.append(f"3. [{strings['mun_step_childcare']}](../topics/childcare-and-school.md#kita-apply)")
     lines.append(f"4. [{strings['mun_step_school']}](../topics/childcare-and-school.md#school-system)\n")
+    lines.append(f"[{_t(strings, 'wp_link', name=m.short_name)}](../employers/welcome-pack/{m.slug}.md)\n")
     lines.append("</div>\n")
     if local_prose:
         lines.append(f"## {strings['mun_local_title']} {{#local}}\n")
@@ -195,9 +196,11 @@ def finder_html(strings: Mapping[str, str], root: str) -> str:
 
 def pages_for(region: RegionData) -> Sequence[str]:
     """The source paths of every generated page (for the URL manifest)."""
-    return [f"municipalities/{m.slug}.md" for m in region.municipalities] + [
-        f"districts/{d.slug}.md" for d in region.districts
-    ]
+    return (
+        [f"municipalities/{m.slug}.md" for m in region.municipalities]
+        + [f"districts/{d.slug}.md" for d in region.districts]
+        + [f"employers/welcome-pack/{m.slug}.md" for m in region.municipalities]
+    )
 
 
 def choose_prose(texts: Mapping[str, str], code: str, order: Sequence[str]) -> tuple[str, str] | None:

@@ -1,6 +1,7 @@
 """MkDocs hook: a page for every municipality and district, the A–Z index and the finder.
 
-Pages are generated from data/ in the language being built (handbook.municipality_pages);
+Pages are generated from data/ in the language being built (handbook.municipality_pages), with a
+printable welcome pack per municipality (handbook.welcome_pack);
 editors' local prose comes from content/municipalities/. Adds the shared base map
 (assets/region-map.svg) and the finder's data (assets/municipalities.json).
 """
@@ -32,6 +33,7 @@ from handbook.region_data import load_region
 from handbook.region_map import Projection, base_map_svg
 from handbook.translations import split_source
 from handbook.ui_strings import load_ui_strings, strings_for
+from handbook.welcome_pack import welcome_pack_markdown
 
 FINDER = "<!-- municipality-finder -->"
 INDEX = "<!-- municipality-index -->"
@@ -70,6 +72,13 @@ def _local_prose(folder: Path, codes: list[str]) -> dict[str, dict[str, str]]:
     return found
 
 
+def _checklist_body(docs: Path, code: str) -> str:
+    """The first-weeks checklist in the build language (its translation, else the original)."""
+    translated = docs / f"checklist.{code}.md"
+    source = translated if translated.exists() else docs / "checklist.md"
+    return parse_front_matter(source.read_text(encoding="utf-8")).body
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100): these files are already in the build's language
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     region, code, strings, projection = _state["region"], _state["code"], _state["strings"], _state["projection"]
@@ -78,6 +87,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         local = prose_block(prose[0], prose[1], code, text_direction(prose[0])) if prose else ""
         content = municipality_markdown(m, code, strings, projection, local)
         files.append(File.generated(config, f"municipalities/{m.slug}.md", content=content))
+    checklist = _checklist_body(Path(config.docs_dir), code)
+    for m in region.municipalities:
+        pack = welcome_pack_markdown(m, code, strings, checklist, config.site_url)
+        files.append(File.generated(config, f"employers/welcome-pack/{m.slug}.md", content=pack))
     for d in region.districts:
         files.append(File.generated(config, f"districts/{d.slug}.md", content=district_markdown(d, code, strings, projection)))
     files.append(File.generated(config, "assets/region-map.svg", content=base_map_svg(region.municipalities, projection)))

@@ -259,7 +259,8 @@
 window.addEventListener("beforeprint", function () {
   "use strict";
   Array.prototype.forEach.call(document.querySelectorAll(".md-content article a[href]"), function (link) {
-    if (!link.classList.contains("headerlink") && link.href.indexOf("#") !== 0) {
+    // Skip permalinks and links that already show their address as their text.
+    if (!link.classList.contains("headerlink") && link.textContent.trim() !== link.href) {
       link.setAttribute("data-print-href", link.href);
     }
   });

@@ -1,0 +1,76 @@
+"""Printable welcome packs: one per municipality, the first-weeks checklist plus that municipality's
+facts, with QR codes to the pages, drawn at build time (no online QR service)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Mapping
+
+import segno
+
+from handbook.municipality_pages import _t
+from handbook.region_data import Municipality
+
+
+def qr_svg(url: str, title: str) -> str:
+    """An inline SVG QR code for ``url`` (error correction M: survives a smudged print)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", xmldecl=False, svgns=True, scale=3, title=title, nl=False, omitsize=True,
+        svgclass="handbook-qr",
+    )
+    return buffer.getvalue().decode("utf-8")
+
+
+def checklist_steps(checklist_body: str) -> str:
+    """The checklist's steps without its title and introduction, links made relative to a welcome pack."""
+    steps = checklist_body.split("\n## ", 1)[1] if "\n## " in checklist_body else checklist_body
+    steps = "## " + steps
+    # Links in the checklist are relative to docs/checklist.md; a pack lives two folders deeper.
+    return re.sub(r"\]\((?!https?:|#)", "](../../", steps)
+
+
+def welcome_pack_markdown(
+    m: Municipality, code: str, strings: Mapping[str, str], checklist_body: str, language_root: str
+) -> str:
+    """The welcome pack page for municipality ``m`` in language ``code``."""
+    municipality_url = f"{language_root}municipalities/{m.slug}/"
+    checklist_url = f"{language_root}checklist/"
+    office = m.immigration_office
+    immigration = ""
+    if office and office.confirmed:
+        immigration = _t(strings, "mun_immigration_own", office=office.name, name=m.short_name)
+    elif office:
+        immigration = _t(strings, "mun_immigration_usual", office=office.name)
+    title = _t(strings, "wp_title", name=m.short_name)
+    return "\n".join(
+        [
+            "---",
+            f'title: "{title}"',
+            "generated: every-language",
+            "noindex: true",
+            "---",
+            "",
+            f"# {title}",
+            "",
+            _t(strings, "wp_intro", name=m.short_name),
+            "",
+            '<div class="handbook-qr-codes">',
+            f'<figure>{qr_svg(municipality_url, strings["wp_qr_municipality"])}'
+            f'<figcaption>{strings["wp_qr_municipality"]}<br><a href="{municipality_url}">{municipality_url}</a></figcaption></figure>',
+            f'<figure>{qr_svg(checklist_url, strings["wp_qr_checklist"])}'
+            f'<figcaption>{strings["wp_qr_checklist"]}<br><a href="{checklist_url}">{checklist_url}</a></figcaption></figure>',
+            "</div>",
+            "",
+            f"## {strings['mun_offices_title']} {{#offices}}",
+            "",
+            f"- **{strings['mun_registration_title']}:** "
+            + _t(strings, "mun_registration_body", name=m.short_name),
+            f"- **{strings['mun_immigration_title']}:** {immigration}",
+            f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
+            f"- **{strings['mun_district']}:** {m.district_label}",
+            "",
+            checklist_steps(checklist_body),
+        ]
+    ) + "\n"

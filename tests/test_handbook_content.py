@@ -1,0 +1,83 @@
+"""The handbook's own content: guides, checklist, employer link catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.build import PROJECT
+from handbook.content_checks import headings
+from handbook.page_sources import load_pages
+
+CODES = ["en", "de", "ar", "es", "fr", "tr", "uk", "zh"]
+PAGES = load_pages(PROJECT / "docs", CODES, PROJECT / "mkdocs.yml")
+GUIDES = [p for p in PAGES if p.language is None and p.front_matter and p.front_matter.data.get("kind") == "guide"]
+
+
+def test_ten_guides_each_starting_with_what_to_do_and_naming_german_terms():
+    assert len(GUIDES) == 10
+    for guide in GUIDES:
+        ids = [explicit for _, level, _, explicit in headings(guide) if level == 2]
+        assert ids[0] == "what-to-do", guide.path
+        assert "german-terms" in ids, guide.path
+        assert guide.front_matter.data["sources"], guide.path
+
+
+def test_every_guide_has_a_german_translation():
+    translated = {p.page for p in PAGES if p.language == "de"}
+    assert {g.src_uri for g in GUIDES} <= translated
+
+
+def test_link_catalogue_lists_every_guide_section_with_a_working_link(built_site, site_url):
+    html = BeautifulSoup((built_site / "fr/employers/links/index.html").read_text(encoding="utf-8"), "html.parser")
+    urls = [button["data-copy"] for button in html.select("button.handbook-copy")]
+    sections = sum(1 + sum(1 for _, level, _, i in headings(g) if level == 2 and i) for g in GUIDES)
+    assert len(urls) == sections
+    for url in urls:
+        assert url.startswith(f"{site_url}fr/topics/")
+        path = urlsplit(url).path.lstrip("/")
+        target = built_site / path / "index.html"
+        assert target.is_file(), url
+        fragment = urlsplit(url).fragment
+        if fragment:
+            assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=fragment), url
+
+
+@pytest.mark.browser
+def test_checklist_ticks_stay_on_this_device_only(browser, served_site):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{served_site}en/checklist/")
+    boxes = page.locator(".task-list-item input[type=checkbox]")
+    assert boxes.count() >= 10
+    assert boxes.nth(0).is_enabled() and boxes.nth(0).get_attribute("aria-label")
+    boxes.nth(0).check()
+    boxes.nth(3).check()
+    page.reload()
+    assert [boxes.nth(i).is_checked() for i in range(5)] == [True, False, False, True, False]
+    page.goto(f"{served_site}tr/checklist/")  # the same steps, in another language
+    assert page.locator(".task-list-item input[type=checkbox]").nth(3).is_checked()
+    assert context.cookies() == []
+    assert all(url.startswith(served_site) for url in requests)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_checklist_prints_without_navigation_and_with_link_targets(page, served_site, code):
+    page.goto(f"{served_site}{code}/checklist/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    first = page.locator(".md-content article a[data-print-href]").first
+    assert first.get_attribute("data-print-href").startswith(f"{served_site}{code}/topics/")
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-content article a[data-print-href]'), '::after').content"
+    )
+    assert served_site in after
