@@ -255,15 +255,21 @@ def nav_entries(nav: object) -> Iterator[str]:
 
 
 def check_navigation(
-    pages: Iterable[SourcePage], nav: object, config_text: str, config_path: str, not_in_nav: Iterable[str] = ()
+    pages: Iterable[SourcePage],
+    nav: object,
+    config_text: str,
+    config_path: str,
+    not_in_nav: Iterable[str] = (),
+    generated: Iterable[str] = (),
 ) -> list[Problem]:
     """Every original is reachable from the navigation, and every navigation entry exists."""
     originals = {page.src_uri for page in pages if page.language is None}
+    known = originals | set(generated)
     entries = list(nav_entries(nav))
     problems = []
     config_lines = config_text.splitlines()
     for entry in entries:
-        if entry not in originals:
+        if entry not in known:
             line = next((n for n, text in enumerate(config_lines, 1) if entry in text and text.strip().startswith("-")), 0)
             problems.append(
                 Problem(config_path, line, f"navigation entry '{entry}' is not a page", "fix the path (relative to docs/) or remove the entry")

@@ -1,0 +1,81 @@
+"""The glossary of German official terms (data/glossary.yml): validated, and rendered in one language.
+
+The glossary page exists in every language and names each German term with an
+explanation in the reader's language, so searching for a term such as
+"Meldebescheinigung" finds it, and the guide section behind it, from any language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from handbook.content_checks import headings
+from handbook.front_matter import FrontMatterError, parse_front_matter
+from handbook.page_sources import SourcePage
+from handbook.problems import Problem
+
+GLOSSARY = "data/glossary.yml"
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    section: str  # "topics/registration.md#register-address"
+    explanations: Mapping[str, str]
+
+
+def load_glossary(project: Path) -> tuple[list[Term], dict[str, int]]:
+    """The terms and the line of each, in file order."""
+    path = project / GLOSSARY
+    if not path.exists():
+        return [], {}
+    parsed = parse_front_matter(f"---\n{path.read_text(encoding='utf-8')}\n---\n")
+    terms = [
+        Term(str(term), str(entry.get("section", "")), {k: str(v) for k, v in entry.items() if k != "section"})
+        for term, entry in parsed.data.items()
+        if isinstance(entry, dict)
+    ]
+    return terms, {str(term): parsed.line_of((term,)) - 1 for term in parsed.data}
+
+
+def check_glossary(project: Path, codes: Sequence[str], pages: Iterable[SourcePage]) -> list[Problem]:
+    """Every term: an explanation in every language and a section that exists in the guides."""
+    try:
+        terms, lines = load_glossary(project)
+    except FrontMatterError as error:
+        return [Problem(GLOSSARY, error.line - 1, error.message, "fix the YAML")]
+    originals = {page.src_uri: page for page in pages if page.language is None}
+    problems = []
+    for term in terms:
+        line = lines.get(term.term, 0)
+        for code in codes:
+            if not term.explanations.get(code):
+                problems.append(Problem(GLOSSARY, line, f"'{term.term}' has no '{code}' explanation",
+                                        f"add '  {code}: …' under '{term.term}:'"))
+        page, _, anchor = term.section.partition("#")
+        target = originals.get(page)
+        ids = {explicit for _, _, _, explicit in headings(target)} if target else set()
+        if target is None or anchor not in ids:
+            problems.append(Problem(GLOSSARY, line, f"'{term.term}' links to a missing section '{term.section}'",
+                                    "use a guide's .md path under docs/ and one of its heading ids"))
+    return problems
+
+
+def glossary_markdown(terms: Sequence[Term], code: str, strings: Mapping[str, str]) -> str:
+    """The glossary page in language ``code`` (a definition list, A to Z)."""
+    lines = [
+        "---",
+        f'title: "{strings["glossary_title"]}"',
+        "generated: every-language",
+        "---",
+        "",
+        f"# {strings['glossary_title']}",
+        "",
+        strings["glossary_intro"],
+        "",
+    ]
+    for term in sorted(terms, key=lambda t: t.term.lower()):
+        lines += [f'*<span lang="de">{term.term}</span>*', f":   {term.explanations[code]} [{strings['glossary_more']}]({term.section})", ""]
+    return "\n".join(lines)
