@@ -132,3 +132,17 @@ def test_search_finds_a_municipality_by_name_and_postcode(page, served_site):
     assert "/zh/municipalities/sindelfingen/" in search(page, "Sindelfingen")[:3]
     page.goto(f"{served_site}es/")
     assert "/es/municipalities/sindelfingen/" in search(page, "71063")[:3]
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "zh"])
+def test_pages_fit_a_phone_screen(page, served_site, code):
+    """At 360 px nothing scrolls sideways: home, a guide, a municipality, the checklist, the link catalogue."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    wide = []
+    for path in ("", "topics/registration/", "municipalities/sindelfingen/", "checklist/", "employers/links/",
+                 "employers/welcome-pack/waiblingen/", "glossary/"):
+        page.goto(f"{served_site}{code}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide.append((path, width))
+    assert wide == []
