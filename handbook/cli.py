@@ -95,7 +95,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
     manifest = args.project / MANIFEST
     old = manifest.read_text(encoding="utf-8") if manifest.exists() else ""
     region = load_region(args.project / "data") if (args.project / "data").exists() else None
-    new = updated_manifest(old, published_pages(pages, region))
+    new = updated_manifest(old, published_pages(pages, region, args.project))
     manifest.write_text(new, encoding="utf-8")
     added = len(new.splitlines()) - len(old.splitlines()) if old else len(new.splitlines())
     print(f"{MANIFEST}: {'up to date' if new == old else f'updated ({added} line(s) added)'}")

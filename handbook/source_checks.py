@@ -24,7 +24,7 @@ from handbook.content_checks import (
     check_translation_ids,
     check_unsafe_html,
 )
-from handbook.glossary import check_glossary
+from handbook.glossary import GLOSSARY, check_glossary
 from handbook.languages import Language, load_languages
 from handbook.page_sources import load_pages
 from handbook.municipality_pages import pages_for as generated_pages
@@ -36,8 +36,9 @@ from handbook.ui_strings import I18N_DIR, load_ui_strings
 
 # Generated pages for editors, deliberately outside the readers' navigation.
 NOT_IN_NAV = ("editors/",)
-# Pages that hooks generate in every language and that the navigation links.
-GENERATED_IN_NAV = ("glossary.md",)
+def generated_in_nav(project: Path) -> tuple[str, ...]:
+    """Pages that hooks generate in every language and that the navigation links (if the project has them)."""
+    return ("glossary.md",) if (project / GLOSSARY).exists() else ()
 
 # A suffix that looks like a language code (as mkdocs-static-i18n would read it).
 _LANGUAGE_LIKE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
@@ -136,10 +137,10 @@ def check_local_prose(folder: Path, codes: list[str], region: RegionData, config
     return problems
 
 
-def published_pages(pages: list, region: RegionData | None) -> list[str]:
+def published_pages(pages: list, region: RegionData | None, project: Path) -> list[str]:
     """Source paths of every published page: the originals in docs/ and the generated pages."""
     originals = [page.src_uri for page in pages if page.language is None]
-    return originals + list(GENERATED_IN_NAV) + (list(generated_pages(region)) if region else [])
+    return originals + list(generated_in_nav(project)) + (list(generated_pages(region)) if region else [])
 
 
 def redirect_sources(config: dict) -> list[str]:
@@ -181,10 +182,12 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_links(pages, docs_dir),
         *check_unsafe_html(pages),
         *check_shadowing(pages),
-        *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV, GENERATED_IN_NAV),
+        *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV, generated_in_nav(project)),
         *check_glossary(project, codes, pages),
         *(region.problems if region else []),
         *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today) if region else []),
-        *check_manifest(_read(project / MANIFEST), published_pages(pages, region), redirect_sources(config)),
+        *check_manifest(
+            _read(project / MANIFEST), published_pages(pages, region, project), redirect_sources(config)
+        ),
     ]
     return sorted(set(problems))
