@@ -10,6 +10,7 @@ Pagefind search index (one index per language, chunked).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -49,9 +50,23 @@ def language_env(code: str, root_url: str, site_dir: Path) -> dict[str, str]:
     }
 
 
+def source_date_epoch(project: Path) -> str | None:
+    """The last commit's time, so that two builds of one commit are byte-identical (MkDocs reads
+    SOURCE_DATE_EPOCH for the sitemap dates instead of the clock)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(project), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return result.stdout.strip() or None
+
+
 def build_language(code: str, root_url: str, site_dir: Path, project: Path) -> LanguageBuild:
     """Run one strict MkDocs build in its own process (so languages use all cores)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **language_env(code, root_url, site_dir)}
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
+        env["SOURCE_DATE_EPOCH"] = epoch
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml")],
         cwd=project,
@@ -111,6 +126,10 @@ def build_search_index(site_dir: Path) -> None:
     )
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+    # Pagefind writes this small JSON's keys in hash order; sorted, two builds of one commit are identical.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
+                     encoding="utf-8")
 
 
 def build_site(

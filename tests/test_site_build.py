@@ -111,3 +111,16 @@ def test_build_messages_shared_by_languages_are_shown_once():
         "WARNING - Doc file 'x.md' contains a broken link",
         "WARNING - only German  [de]",
     ]
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
+    from tests.conftest import FIXTURE_PROJECT
+
+    def build(name: str) -> dict[str, bytes]:
+        site = tmp_path / name
+        build_site(site, root_url="https://example.org/", project=FIXTURE_PROJECT, report=lambda message: None)
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    first, second = build("a"), build("b")
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
