@@ -26,12 +26,18 @@ class Term:
     explanations: Mapping[str, str]
 
 
-def load_glossary(project: Path) -> tuple[list[Term], dict[str, int]]:
-    """The terms and the line of each, in file order."""
+def _parse(project: Path) -> dict:
     path = project / GLOSSARY
     if not path.exists():
+        return {}
+    return parse_front_matter(f"---\n{path.read_text(encoding='utf-8')}\n---\n")
+
+
+def load_glossary(project: Path) -> tuple[list[Term], dict[str, int]]:
+    """The terms and the line of each, in file order (malformed entries are reported by check_glossary)."""
+    parsed = _parse(project)
+    if not parsed:
         return [], {}
-    parsed = parse_front_matter(f"---\n{path.read_text(encoding='utf-8')}\n---\n")
     terms = [
         Term(str(term), str(entry.get("section", "")), {k: str(v) for k, v in entry.items() if k != "section"})
         for term, entry in parsed.data.items()
@@ -43,11 +49,22 @@ def load_glossary(project: Path) -> tuple[list[Term], dict[str, int]]:
 def check_glossary(project: Path, codes: Sequence[str], pages: Iterable[SourcePage]) -> list[Problem]:
     """Every term: an explanation in every language and a section that exists in the guides."""
     try:
+        parsed = _parse(project)
         terms, lines = load_glossary(project)
     except FrontMatterError as error:
         return [Problem(GLOSSARY, error.line - 1, error.message, "fix the YAML")]
     originals = {page.src_uri: page for page in pages if page.language is None}
     problems = []
+    allowed = {"section", *codes}
+    for term, entry in (parsed.data.items() if parsed else []):
+        line = parsed.line_of((term,)) - 1
+        if not isinstance(entry, dict):
+            problems.append(Problem(GLOSSARY, line, f"'{term}' has no 'section' and explanations",
+                                    "give it 'section:' and one line per language"))
+            continue
+        for key in sorted(set(map(str, entry)) - allowed):
+            problems.append(Problem(GLOSSARY, parsed.line_of((term, key)) - 1, f"'{term}' has an unknown field '{key}'",
+                                    f"use 'section' or a language code ({', '.join(codes)})"))
     for term in terms:
         line = lines.get(term.term, 0)
         for code in codes:

@@ -8,6 +8,7 @@ language and after edits.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -26,8 +27,6 @@ class CatalogueEntry:
 
 
 def _plain_heading(text: str) -> str:
-    import re
-
     return re.sub(_ID, "", text).replace("*", "").strip()
 
 

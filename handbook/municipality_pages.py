@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from babel.numbers import format_decimal
 
 from handbook.page_status import format_day
-from handbook.region_data import District, Municipality, RegionData
+from handbook.region_data import DISTRICTS, District, Municipality, RegionData
 from handbook.region_map import Projection, marker_svg
 
 OWNER = "Welcome to Region Stuttgart editorial team"
@@ -25,7 +25,8 @@ DESTATIS = {
 OSM = {"name": "OpenStreetMap contributors (ODbL): postcodes", "url": "https://www.openstreetmap.org/copyright"}
 
 
-def _t(strings: Mapping[str, str], key: str, **values: object) -> str:
+def fill(strings: Mapping[str, str], key: str, **values: object) -> str:
+    """The string ``key`` with its {placeholders} filled in."""
     text = strings[key]
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))
@@ -51,7 +52,7 @@ def municipality_markdown(
     reviewed = max([office.last_reviewed] if office else [], default=m.population_date)
     fields = {
         "title": m.short_name,
-        "description": _t(strings, "mun_description", name=m.short_name, district=m.district_label),
+        "description": fill(strings, "mun_description", name=m.short_name, district=m.district_label),
         "kind": "municipality",
         "last_reviewed": reviewed.isoformat(),
         "review_interval_months": 12,
@@ -61,9 +62,9 @@ def municipality_markdown(
     }
     facts = [
         (strings["mun_official_name"], m.name),
-        (strings["mun_district"], f"[{m.district_label}](../districts/{_district_slug(m)}.md)"),
+        (strings["mun_district"], f"[{m.district_label}](../districts/{DISTRICTS[m.district_ags]}.md)"),
         (strings["mun_type"], strings[f"mun_type_{m.kind}"]),
-        (strings["mun_population"], _t(strings, "mun_population_value", number=_number(m.population, code),
+        (strings["mun_population"], fill(strings, "mun_population_value", number=_number(m.population, code),
                                        date=format_day(m.population_date, code))),
         (strings["mun_area"], f"{_number(m.area_km2, code)} km²"),
         (strings["mun_postcodes"], " ".join(m.postcodes)),
@@ -74,7 +75,7 @@ def municipality_markdown(
     lines.append(f"## {strings['mun_facts_title']} {{#facts}}\n")
     for term, value in facts:
         lines.append(f"{term}\n:   {value}\n")
-    title = html.escape(_t(strings, "mun_map_alt", name=m.short_name), quote=True)
+    title = html.escape(fill(strings, "mun_map_alt", name=m.short_name), quote=True)
     lines.append(f'<figure class="handbook-map-figure">{marker_svg([m], projection, "../../assets/region-map.svg", title)}'
                  f"<figcaption>{html.escape(strings['mun_map'])}</figcaption></figure>\n")
     lines.append("</div>\n")
@@ -83,13 +84,13 @@ def municipality_markdown(
     lines.append("<div data-pagefind-ignore markdown>\n")
     lines.append(f"## {strings['mun_offices_title']} {{#offices}}\n")
     lines.append(f"### {strings['mun_registration_title']} {{#registration}}\n")
-    lines.append(_t(strings, "mun_registration_body", name=m.short_name) + "\n")
+    lines.append(fill(strings, "mun_registration_body", name=m.short_name) + "\n")
     lines.append(f"[{strings['mun_registration_guide']}](../topics/registration.md#register-address)\n")
     lines.append(f"### {strings['mun_immigration_title']} {{#immigration-office}}\n")
     if office and office.confirmed:
-        lines.append(_t(strings, "mun_immigration_own", office=office.name, name=m.short_name) + "\n")
+        lines.append(fill(strings, "mun_immigration_own", office=office.name, name=m.short_name) + "\n")
     elif office:
-        lines.append(_t(strings, "mun_immigration_usual", office=office.name) + "\n")
+        lines.append(fill(strings, "mun_immigration_usual", office=office.name) + "\n")
     lines.append(f"[{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)\n")
     links = [(strings["mun_website"].replace("{name}", m.short_name), m.details["website"]["url"])] if "website" in m.details else []
     if "citizens_office" in m.details:
@@ -98,12 +99,12 @@ def municipality_markdown(
         lines.append(f"### {strings['mun_links_title']} {{#official-pages}}\n")
         lines.extend(f"- [{text}]({url})" for text, url in links)
         lines.append("")
-    lines.append(f"## {_t(strings, 'mun_first_steps_title', name=m.short_name)} {{#first-steps}}\n")
+    lines.append(f"## {fill(strings, 'mun_first_steps_title', name=m.short_name)} {{#first-steps}}\n")
     lines.append(f"1. {strings['mun_step_register']} [{strings['mun_registration_guide']}](../topics/registration.md#register-address)")
     lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)")
     lines.append(f"3. [{strings['mun_step_childcare']}](../topics/childcare-and-school.md#kita-apply)")
     lines.append(f"4. [{strings['mun_step_school']}](../topics/childcare-and-school.md#school-system)\n")
-    lines.append(f"[{_t(strings, 'wp_link', name=m.short_name)}](../employers/welcome-pack/{m.slug}.md)\n")
+    lines.append(f"[{fill(strings, 'wp_link', name=m.short_name)}](../employers/welcome-pack/{m.slug}.md)\n")
     lines.append("</div>\n")
     if local_prose:
         lines.append(f"## {strings['mun_local_title']} {{#local}}\n")
@@ -112,19 +113,13 @@ def municipality_markdown(
     return "\n".join(lines)
 
 
-def _district_slug(m: Municipality) -> str:
-    from handbook.region_data import DISTRICTS
-
-    return DISTRICTS[m.district_ags]
-
-
 def district_markdown(d: District, code: str, strings: Mapping[str, str], projection: Projection) -> str:
     """The page of one district: its municipalities, with population and a map."""
     count = len(d.municipalities)
     date = format_day(d.municipalities[0].population_date, code)
     fields = {
         "title": d.label,
-        "description": _t(strings, "dist_description", count=count, district=d.label),
+        "description": fill(strings, "dist_description", count=count, district=d.label),
         "kind": "district",
         "last_reviewed": max(m.immigration_office.last_reviewed for m in d.municipalities if m.immigration_office).isoformat(),
         "review_interval_months": 12,
@@ -132,11 +127,11 @@ def district_markdown(d: District, code: str, strings: Mapping[str, str], projec
         "sources": [DESTATIS, OSM],
         "generated": "every-language",
     }
-    title = html.escape(_t(strings, "mun_map_alt", name=d.label), quote=True)
+    title = html.escape(fill(strings, "mun_map_alt", name=d.label), quote=True)
     lines = [
         _front_matter(fields),
         f"# {d.label}\n",
-        _t(strings, "dist_population_value", count=count, number=_number(d.population, code), date=date) + "\n",
+        fill(strings, "dist_population_value", count=count, number=_number(d.population, code), date=date) + "\n",
         f'<figure class="handbook-map-figure">{marker_svg(d.municipalities, projection, "../../assets/region-map.svg", title)}'
         f"<figcaption>{html.escape(strings['mun_map'])}</figcaption></figure>\n",
         f"## {strings['dist_municipalities_title']} {{#municipalities}}\n",

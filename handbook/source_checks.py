@@ -79,6 +79,22 @@ def check_translations_have_originals(src_uris: Iterable[str], codes: Sequence[s
     return problems
 
 
+def check_ui_string_keys(files: Sequence[Path]) -> list[Problem]:
+    """A string defined in two files would silently replace the other: report the later one."""
+    first: dict[str, str] = {}
+    problems = []
+    for path in files:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            key = text.split(":", 1)[0]
+            if text[:1].isalpha() and ":" in text:
+                if key in first:
+                    problems.append(Problem(_relative(path), number, f"string '{key}' is also defined in {first[key]}",
+                                            "rename it or remove one of the two"))
+                else:
+                    first[key] = _relative(path)
+    return problems
+
+
 def check_ui_strings(path: Path, codes: Sequence[str]) -> list[Problem]:
     """Every interface string must exist in every language."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -176,6 +192,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *unknown_language,
         *check_translations_have_originals(uris, codes),
         *(problem for file in sorted(I18N_DIR.glob("*.yml")) for problem in check_ui_strings(file, codes)),
+        *check_ui_string_keys(sorted(I18N_DIR.glob("*.yml"))),
         *check_front_matter_of(pages, today),
         *check_heading_ids(pages),
         *check_translation_ids(pages),

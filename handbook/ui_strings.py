@@ -13,7 +13,6 @@ from typing import Iterable
 import yaml
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
-UI_STRINGS_FILE = I18N_DIR / "ui.yml"
 
 
 def load_ui_strings(path: Path | None = None) -> dict[str, dict[str, str]]:

@@ -9,7 +9,7 @@ from typing import Mapping
 
 import segno
 
-from handbook.municipality_pages import _t
+from handbook.municipality_pages import fill
 from handbook.region_data import Municipality
 
 
@@ -40,10 +40,10 @@ def welcome_pack_markdown(
     office = m.immigration_office
     immigration = ""
     if office and office.confirmed:
-        immigration = _t(strings, "mun_immigration_own", office=office.name, name=m.short_name)
+        immigration = fill(strings, "mun_immigration_own", office=office.name, name=m.short_name)
     elif office:
-        immigration = _t(strings, "mun_immigration_usual", office=office.name)
-    title = _t(strings, "wp_title", name=m.short_name)
+        immigration = fill(strings, "mun_immigration_usual", office=office.name)
+    title = fill(strings, "wp_title", name=m.short_name)
     return "\n".join(
         [
             "---",
@@ -54,7 +54,7 @@ def welcome_pack_markdown(
             "",
             f"# {title}",
             "",
-            _t(strings, "wp_intro", name=m.short_name),
+            fill(strings, "wp_intro", name=m.short_name),
             "",
             '<div class="handbook-qr-codes">',
             f'<figure>{qr_svg(municipality_url, strings["wp_qr_municipality"])}'
@@ -66,7 +66,7 @@ def welcome_pack_markdown(
             f"## {strings['mun_offices_title']} {{#offices}}",
             "",
             f"- **{strings['mun_registration_title']}:** "
-            + _t(strings, "mun_registration_body", name=m.short_name),
+            + fill(strings, "mun_registration_body", name=m.short_name),
             f"- **{strings['mun_immigration_title']}:** {immigration}",
             f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
             f"- **{strings['mun_district']}:** {m.district_label}",

@@ -105,10 +105,14 @@ def test_glossary_problems_are_reported_with_their_line(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "glossary.yml").write_text(
         "Kaution:\n  section: topics/housing.md#deposit\n  en: Deposit.\n"
-        "Kita:\n  section: topics/childcare-and-school.md#kindergarten\n  en: Day care.\n  de: Kita.\n",
+        "Kita:\n  section: topics/childcare-and-school.md#kindergarten\n  en: Day care.\n  de: Kita.\n  pt: Creche.\n"
+        "Schule: school\n",
         encoding="utf-8",
     )
     assert [str(p) for p in check_glossary(tmp_path, ["en", "de"], PAGES)] == [
+        "data/glossary.yml:8: 'Kita' has an unknown field 'pt' — use 'section' or a language code (en, de)",
+        "data/glossary.yml:9: 'Schule' has no 'section' and explanations"
+        " — give it 'section:' and one line per language",
         "data/glossary.yml:1: 'Kaution' has no 'de' explanation — add '  de: …' under 'Kaution:'",
         "data/glossary.yml:4: 'Kita' links to a missing section 'topics/childcare-and-school.md#kindergarten'"
         " — use a guide's .md path under docs/ and one of its heading ids",

@@ -39,3 +39,14 @@ def test_missing_ui_string_names_line_and_language(tmp_path: Path):
 
 def test_the_repository_passes_its_own_checks():
     assert check_sources(Path(__file__).resolve().parent.parent) == []
+
+
+def test_a_string_defined_twice_is_reported(tmp_path: Path):
+    from handbook.source_checks import check_ui_string_keys
+
+    (tmp_path / "a.yml").write_text("# comment\nhello:\n  en: Hello\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("bye:\n  en: Bye\nhello:\n  en: Hi\n", encoding="utf-8")
+    problems = check_ui_string_keys([tmp_path / "a.yml", tmp_path / "b.yml"])
+    assert [(p.line, p.message.replace(str(tmp_path) + "/", ""), p.fix) for p in problems] == [
+        (3, "string 'hello' is also defined in a.yml", "rename it or remove one of the two")
+    ]
