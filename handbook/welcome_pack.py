@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from typing import Mapping
 
 import segno
@@ -13,8 +14,13 @@ from handbook.municipality_pages import fill
 from handbook.region_data import Municipality
 
 
+@lru_cache(maxsize=None)
 def qr_svg(url: str, title: str) -> str:
-    """An inline SVG QR code for ``url`` (error correction M: survives a smudged print)."""
+    """An inline SVG QR code for ``url`` (error correction M: survives a smudged print).
+
+    Cached: every pack of a language carries the same checklist code, and choosing a
+    QR code's mask is the slowest step of building the welcome packs.
+    """
     buffer = io.BytesIO()
     segno.make(url, error="m").save(
         buffer, kind="svg", xmldecl=False, svgns=True, scale=3, title=title, nl=False, omitsize=True,

@@ -1,4 +1,4 @@
-"""MkDocs hook: language switcher, hreflang alternates, fallback notices, UI strings.
+"""MkDocs hook: language switcher, hreflang alternates (in the sitemap), fallback notices, UI strings.
 
 Thin adapter: the rules live in handbook.alternates and handbook.translations.
 """
@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.alternates import page_languages, site_root
+from handbook.alternates import PageLanguages, page_languages, site_root
 from handbook.languages import Language, languages_from_plugin_config
 from handbook.translations import originals_replaced_by_translations, split_source, translation_map
 from handbook.ui_strings import load_ui_strings, missing_ui_strings, strings_for
@@ -54,14 +54,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+def languages_of(page: Page) -> PageLanguages:
+    """The language situation of ``page`` in this build (also called by the sitemap template)."""
     codes = [lang.code for lang in _state["languages"]]
     name = split_source(page.file.src_uri, codes)
     # Pages generated in every language (municipalities, districts) are real translations everywhere;
     # other generated pages (editors' reports) exist only in the language they are built in.
     everywhere = (page.meta or {}).get("generated") == "every-language"
     available = frozenset(codes) if everywhere else _state["available"].get(name.page, frozenset({_state["code"]}))
-    info = page_languages(
+    return page_languages(
         page=name.page,
         code=_state["code"],
         languages=_state["languages"],
@@ -69,6 +70,10 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         root_url=_state["root"],
         generated=not everywhere and name.page not in _state["available"],
     )
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    info = languages_of(page)
     page.canonical_url = info.canonical_url
     context["page_languages"] = info
     return context
@@ -76,4 +81,5 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.globals["ui"] = _state["ui"]
+    env.globals["languages_of"] = languages_of  # overrides/sitemap.xml: hreflang alternates per page
     return env

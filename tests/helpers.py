@@ -1,6 +1,7 @@
-"""Small builders for fixture pages used by the rule tests."""
+"""Small builders for fixture pages used by the rule tests, and a reader for built sitemaps."""
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 from handbook.page_sources import SourcePage, load_pages
 
@@ -35,3 +36,15 @@ sources:
 
 Text.
 """
+
+
+def sitemap_alternates(site: Path, code: str) -> dict[str, dict[str, str]]:
+    """``<loc> -> {hreflang -> href}`` from one language's sitemap, where the hreflang alternates live."""
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site / code / "sitemap.xml").getroot()
+    return {
+        url.findtext("s:loc", namespaces=names): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+        }
+        for url in root.findall("s:url", names)
+    }

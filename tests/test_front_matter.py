@@ -19,7 +19,7 @@ def test_a_complete_original_passes(tmp_path):
 def test_malformed_yaml_names_its_line(tmp_path):
     text = ORIGINAL.replace("owner: Editorial team", "owner: [Editorial team")
     assert messages(tmp_path, {"guide.md": text}) == [
-        "docs/guide.md:8: front matter is not valid YAML (expected ',' or ']', but got ':')"
+        "docs/guide.md:8: front matter is not valid YAML (did not find expected ',' or ']')"
         " — fix the YAML between the --- lines"
     ]
 

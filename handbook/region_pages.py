@@ -1,0 +1,83 @@
+"""Every page and file the region data produces in one language, as (path, content) pairs.
+
+The municipalities hook adds them to each language build; the benchmark writes the same
+pages out as markdown, so the stock configuration it compares against builds the same content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from handbook.front_matter import parse_front_matter
+from handbook.languages import text_direction
+from handbook.municipality_pages import choose_prose, district_markdown, finder_data, municipality_markdown, prose_block
+from handbook.region_data import RegionData, load_region
+from handbook.region_map import Projection, base_map_svg
+from handbook.translations import split_source
+from handbook.welcome_pack import welcome_pack_markdown
+
+
+@dataclass(frozen=True)
+class RegionSources:
+    """What the generated pages are made from: the data, the map projection and the editors' local prose."""
+
+    region: RegionData
+    projection: Projection
+    prose: Mapping[str, Mapping[str, str]]  # address -> {language -> markdown body}
+
+
+def load_region_sources(project: Path, codes: Sequence[str], on: date) -> RegionSources:
+    """Read data/ and content/municipalities/; the caller reports ``region.problems``."""
+    region = load_region(project / "data", on)
+    return RegionSources(
+        region=region,
+        projection=Projection.fit(region.municipalities),
+        prose=local_prose(project / "content" / "municipalities", codes),
+    )
+
+
+def local_prose(folder: Path, codes: Sequence[str]) -> dict[str, dict[str, str]]:
+    """address -> {language -> markdown body} of the editors' local prose files."""
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+        if path.name == "README.md":
+            continue
+        name = split_source(path.name, codes)
+        found.setdefault(name.page.removesuffix(".md"), {})[name.language or codes[0]] = parse_front_matter(
+            path.read_text(encoding="utf-8")
+        ).body
+    return found
+
+
+def checklist_body(docs: Path, code: str) -> str:
+    """The first-weeks checklist in language ``code`` (its translation, else the original)."""
+    translated = docs / f"checklist.{code}.md"
+    source = translated if translated.exists() else docs / "checklist.md"
+    return parse_front_matter(source.read_text(encoding="utf-8")).body
+
+
+def region_pages(
+    sources: RegionSources,
+    code: str,
+    codes: Sequence[str],
+    strings: Mapping[str, str],
+    checklist: str,
+    language_root: str,
+) -> list[tuple[str, str]]:
+    """Municipality, welcome-pack and district pages, the base map and the finder's data, in ``code``."""
+    region, projection = sources.region, sources.projection
+    pages: list[tuple[str, str]] = []
+    for m in region.municipalities:
+        prose = choose_prose(sources.prose.get(m.slug, {}), code, codes)
+        local = prose_block(prose[0], prose[1], code, text_direction(prose[0])) if prose else ""
+        pages.append((f"municipalities/{m.slug}.md", municipality_markdown(m, code, strings, projection, local)))
+    for m in region.municipalities:
+        pages.append((f"employers/welcome-pack/{m.slug}.md", welcome_pack_markdown(m, code, strings, checklist, language_root)))
+    for d in region.districts:
+        pages.append((f"districts/{d.slug}.md", district_markdown(d, code, strings, projection)))
+    pages.append(("assets/region-map.svg", base_map_svg(region.municipalities, projection)))
+    pages.append(("assets/municipalities.json", finder_data(region)))
+    return pages

@@ -1,0 +1,14 @@
+"""MkDocs hook: minify every page's HTML (handbook.minify), after every other hook has changed it."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from handbook.minify import minify_page
+
+
+@event_priority(-100)  # last: html_direction and the plugins have finished with the page
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return minify_page(output)
