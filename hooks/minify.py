@@ -1,4 +1,4 @@
-"""MkDocs hook: minify every page's HTML (handbook.minify), after every other hook has changed it."""
+"""MkDocs hook: minify every page's HTML and mend Material's invalid toggle markup (handbook.minify), last."""
 
 from __future__ import annotations
 
