@@ -1,26 +1,42 @@
 """Smaller, valid pages for readers on prepaid data.
 
-Material's templates indent generously; about a quarter of a page's bytes are blanks
-between tags. minify-html (Rust, fast enough to run on every page) removes them while
-keeping every closing tag, the doctype, ``<pre>`` blocks and attribute values that need quotes.
+Material's templates indent generously: about a fifth of a page's bytes are runs of
+blanks. Each run becomes one space (or one line break), which a browser renders the
+same. Runs are never removed completely: text extractors such as Pagefind do not know
+CSS and would glue "Postcodes" and "71063" into one word. Elements whose whitespace
+is shown as written (``pre``, ``code``, ``kbd``: Material styles them ``pre-wrap``) and
+raw text (``script``, ``style``, ``textarea``) stay as they are.
 
-Before that, one mend of Material's own markup: base.html gives its two hidden toggle
-checkboxes (drawer, search) ``autocomplete="off"``, which HTML allows only on text-like
-inputs, so the Nu Html Checker reports an error on every page. The attribute only keeps
-Firefox from restoring a checkbox after a reload; Material closes the drawer and search
-on every page load anyway.
+Also two mends of Material's own markup, which the Nu Html Checker reports on every page:
+
+* base.html gives its two hidden toggle checkboxes (drawer, search) ``autocomplete="off"``,
+  which HTML allows only on text-like inputs. The attribute only keeps Firefox from
+  restoring a checkbox after a reload; Material closes the drawer and search when a page
+  loads anyway.
+* nav-item.html writes ``tabindex=""`` on the labels of navigation sections; browsers
+  ignore an empty tabindex, so dropping it changes nothing but the error.
 """
 
 from __future__ import annotations
 
 import re
 
-import minify_html
-
+_KEEP = re.compile(r"<(pre|code|kbd|script|style|textarea)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_BLANKS = re.compile(r"\s{2,}|[\t\r\n\f\v]")
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" [^>]*?) autocomplete="off"')
+_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^>]*?) tabindex=""')
+
+
+def _collapse(text: str) -> str:
+    return _BLANKS.sub(lambda run: "\n" if "\n" in run.group() else " ", text)
 
 
 def minify_page(html: str) -> str:
-    """``html`` without the whitespace and quotes a browser does not need; same document, same text."""
-    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
-    return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+    """``html`` with every run of blanks outside preformatted elements made one character."""
+    html = _EMPTY_TABINDEX.sub(r"\1", _TOGGLE_AUTOCOMPLETE.sub(r"\1", html))
+    parts, start = [], 0
+    for kept in _KEEP.finditer(html):
+        parts += [_collapse(html[start : kept.start()]), kept.group()]
+        start = kept.end()
+    parts.append(_collapse(html[start:]))
+    return "".join(parts)

@@ -1,4 +1,4 @@
-"""MkDocs hook: minify every page's HTML and mend Material's invalid toggle markup (handbook.minify), last."""
+"""MkDocs hook: collapse blanks in every page's HTML and mend Material's invalid markup (handbook.minify), last."""
 
 from __future__ import annotations
 

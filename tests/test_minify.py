@@ -1,26 +1,31 @@
-"""Minified pages keep their text, their preformatted blocks and their valid markup."""
+"""Minified pages keep their words apart, their preformatted text and their valid markup."""
 
 from __future__ import annotations
 
 from handbook.minify import minify_page
 
 
-def test_whitespace_between_tags_goes_text_stays():
-    html = "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <title>T</title>\n  </head>\n  <body>\n    <p>One   <a href=\"x\">two</a> three</p>\n  </body>\n</html>\n"
-    assert minify_page(html) == '<!doctype html><html lang=en><head><title>T</title></head><body><p>One <a href=x>two</a> three</p></body></html>'
+def test_runs_of_blanks_become_one_and_words_stay_apart():
+    html = "<dl>\n  <dt>Postcodes</dt>\n    <dd>71063  71065</dd>\n</dl>\t<p>a\tb</p>"
+    assert minify_page(html) == "<dl>\n<dt>Postcodes</dt>\n<dd>71063 71065</dd>\n</dl> <p>a b</p>"
 
 
-def test_preformatted_text_keeps_its_spaces_and_lines():
-    html = "<body><pre><code>a\n    b  c\n</code></pre></body>"
-    assert "<pre><code>a\n    b  c\n</code></pre>" in minify_page(html)
+def test_preformatted_code_and_scripts_keep_their_blanks():
+    html = "<pre><code>a\n    b  c\n</code></pre>  <p><code>x  y</code></p>\n\n<script>if (a)  {\n  b()\n}</script>"
+    assert minify_page(html) == "<pre><code>a\n    b  c\n</code></pre> <p><code>x  y</code></p>\n<script>if (a)  {\n  b()\n}</script>"
 
 
 def test_material_toggles_lose_autocomplete_text_inputs_keep_it():
     html = (
-        '<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-        '<input type="text" class="md-search__input" autocomplete="off"></body>'
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input type="text" class="md-search__input" autocomplete="off">'
     )
     assert minify_page(html) == (
-        "<body><input class=md-toggle data-md-toggle=drawer id=__drawer type=checkbox>"
-        "<input autocomplete=off class=md-search__input></body>"
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input type="text" class="md-search__input" autocomplete="off">'
     )
+
+
+def test_navigation_labels_lose_an_empty_tabindex_keep_a_real_one():
+    html = '<label class="md-nav__link" for="__nav_3" tabindex=""><label class="md-nav__link" for="__nav_4" tabindex="0">'
+    assert minify_page(html) == '<label class="md-nav__link" for="__nav_3"><label class="md-nav__link" for="__nav_4" tabindex="0">'
