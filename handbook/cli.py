@@ -9,6 +9,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
@@ -48,18 +49,32 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    codes = [lang.code for lang in load_languages(PROJECT / "mkdocs.yml")]
+    """Live preview of one language that shows a saved page again within a second or two.
+
+    ``--dirty`` rebuilds only the sources that changed (generated pages are kept on disk
+    for that, see hooks/municipalities.py); it is not strict, so a problem is printed and the
+    preview keeps running. ``make build`` and ``make check`` stay strict.
+    """
+    codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     if args.language not in codes:
         print(f"unknown language '{args.language}': choose one of {', '.join(codes)}", file=sys.stderr)
         return 2
     root = f"http://{args.address}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **language_env(args.language, root, PROJECT / "site")}
     print(f"Preview of '{args.language}' at {root}{args.language}/ (search works in `make preview` only)")
-    return subprocess.call(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.address, "--livereload"],
-        cwd=PROJECT,
-        env=env,
-    )
+    print("Only changed pages are rebuilt: restart to see a new page or a changed title in the navigation.")
+    with tempfile.TemporaryDirectory(prefix="handbook-preview-") as cache:
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "DISABLE_MKDOCS_2_WARNING": "true",
+            "HANDBOOK_PREVIEW_CACHE": cache,
+            **language_env(args.language, root, args.project / "site"),
+        }
+        return subprocess.call(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.address, "--livereload", "--dirty", "--no-strict"],
+            cwd=args.project,
+            env=env,
+        )
 
 
 def cmd_preview(args: argparse.Namespace) -> int:

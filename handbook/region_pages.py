@@ -81,3 +81,17 @@ def region_pages(
     pages.append(("assets/region-map.svg", base_map_svg(region.municipalities, projection)))
     pages.append(("assets/municipalities.json", finder_data(region)))
     return pages
+
+
+def write_changed(folder: Path, pages: Sequence[tuple[str, str]]) -> None:
+    """Write each ``(path, content)`` under ``folder``, leaving files whose content is unchanged untouched.
+
+    The editor preview (``mkdocs serve --dirty``) rebuilds only pages whose source is newer
+    than their output; pages kept on disk this way are rebuilt only when their data changed.
+    """
+    for path, content in pages:
+        target = folder / path
+        if target.is_file() and target.read_text(encoding="utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")

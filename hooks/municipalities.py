@@ -8,6 +8,7 @@ editors' local prose comes from content/municipalities/. Adds the shared base ma
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ from mkdocs.structure.pages import Page
 
 from handbook.municipality_pages import finder_html, index_markdown
 from handbook.page_status import today
-from handbook.region_pages import checklist_body, load_region_sources, region_pages
+from handbook.region_pages import checklist_body, load_region_sources, region_pages, write_changed
 from handbook.translations import split_source
 from handbook.ui_strings import load_ui_strings, strings_for
 
 FINDER = "<!-- municipality-finder -->"
 INDEX = "<!-- municipality-index -->"
+PREVIEW_CACHE = "HANDBOOK_PREVIEW_CACHE"  # set by `python -m handbook serve`: keep generated pages on disk
 _state: dict[str, Any] = {}
 
 
@@ -44,8 +46,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     code = _state["code"]
     checklist = checklist_body(Path(config.docs_dir), code)
-    for path, content in region_pages(_state["sources"], code, _state["codes"], _state["strings"], checklist, config.site_url):
-        files.append(File.generated(config, path, content=content))
+    pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"], checklist, config.site_url)
+    if cache := os.environ.get(PREVIEW_CACHE):
+        # The editor preview rebuilds only changed sources (--dirty); in-memory pages always count as changed.
+        folder = Path(cache) / code
+        write_changed(folder, pages)
+        for path, _ in pages:
+            files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
+    else:
+        for path, content in pages:
+            files.append(File.generated(config, path, content=content))
     return files
 
 
