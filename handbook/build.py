@@ -156,9 +156,12 @@ def build_site(
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
     render_root_files(site_dir, languages, root_url)
-    problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
+    # Pagefind (a separate process) indexes while the link checker reads the same pages.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        search_index = pool.submit(build_search_index, site_dir)
+        problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
+        search_index.result()
     if problems:
         report("\n".join(map(str, problems)))
         raise BuildError(f"{len(problems)} broken link(s) in the built site")
-    build_search_index(site_dir)
     report(f"Built {len(languages)} languages into {site_dir}")

@@ -117,14 +117,16 @@ def test_build_messages_shared_by_languages_are_shown_once():
     ]
 
 
-def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
+def test_two_builds_of_one_commit_are_byte_identical_sequential_or_parallel(tmp_path):
+    """Reproducible, and building the languages in parallel changes nothing: one build runs
+    the languages one after the other (jobs=1), the other all at once."""
     from tests.conftest import FIXTURE_PROJECT
 
-    def build(name: str) -> dict[str, bytes]:
+    def build(name: str, jobs: int) -> dict[str, bytes]:
         site = tmp_path / name
-        build_site(site, root_url="https://example.org/", project=FIXTURE_PROJECT, report=lambda message: None)
+        build_site(site, root_url="https://example.org/", jobs=jobs, project=FIXTURE_PROJECT, report=lambda message: None)
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
-    first, second = build("a"), build("b")
-    assert first.keys() == second.keys()
-    assert [path for path in first if first[path] != second[path]] == []
+    sequential, parallel = build("sequential", jobs=1), build("parallel", jobs=3)
+    assert sequential.keys() == parallel.keys()
+    assert [path for path in sequential if sequential[path] != parallel[path]] == []

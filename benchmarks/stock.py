@@ -1,0 +1,76 @@
+"""The stock configuration the benchmark compares against, on the same content.
+
+Stock means what a new MkDocs + Material + mkdocs-static-i18n project does out of the box:
+one ``mkdocs build`` that renders every language one after the other in one process,
+Material's own search (one index for all languages, loaded with the first page view),
+Material's full navigation and indented HTML, and no hooks. The content is the handbook's:
+docs/ as it is, plus the pages the hooks generate (municipalities, districts, welcome packs,
+glossary) written out as markdown files in the suffix layout the i18n plugin reads.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from handbook.glossary import glossary_markdown, load_glossary
+from handbook.languages import default_language, load_languages
+from handbook.page_status import today
+from handbook.region_pages import checklist_body, load_region_sources, region_pages
+from handbook.ui_strings import load_ui_strings, strings_for
+
+
+def stock_config(project: Path, site_dir: Path, root_url: str) -> dict:
+    """The handbook's mkdocs.yml, undone to the stock setup (see the module docstring)."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as fh:
+        config = yaml_load(fh)
+    for key in ("hooks", "watch", "extra_css", "extra_javascript"):
+        config.pop(key)
+    config.update(site_url=root_url, site_dir=str(site_dir), docs_dir="docs", strict=False)
+    theme = config["theme"]
+    theme.pop("custom_dir")
+    theme["features"] = [feature for feature in theme["features"] if feature != "navigation.prune"]
+    config["markdown_extensions"] = [
+        {"toc": {"permalink": True}} if isinstance(ext, dict) and "toc" in ext else ext
+        for ext in config["markdown_extensions"]
+    ]
+    plugins = config["plugins"]
+    i18n = next(plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
+    i18n.pop("build_only_locale")
+    i18n["reconfigure_search"] = True
+    config["plugins"] = ["search", *plugins]
+    return config
+
+
+def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
+    """Write a stock project with the handbook's full content into ``target``; return its mkdocs.yml."""
+    languages = load_languages(project / "mkdocs.yml")
+    codes = [lang.code for lang in languages]
+    original = default_language(languages).code
+    docs = target / "docs"
+    shutil.copytree(project / "docs", docs)
+    sources = load_region_sources(project, codes, today())
+    terms, _ = load_glossary(project)
+    strings = load_ui_strings()
+    for code in codes:
+        ui = strings_for(strings, code)
+        pages = region_pages(sources, code, codes, ui, checklist_body(docs, code), f"{root_url}{code}/")
+        pages.append(("glossary.md", glossary_markdown(terms, code, ui)))
+        for path, content in pages:
+            if not path.endswith(".md"):
+                if code != original:
+                    continue  # shared assets (map, finder data): once
+                name = path
+            else:
+                name = path if code == original else f"{path.removesuffix('.md')}.{code}.md"
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(content, encoding="utf-8")
+    config_file = target / "mkdocs.yml"
+    config_file.write_text(
+        yaml.safe_dump(stock_config(project, target / "site", root_url), allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    return config_file
