@@ -55,9 +55,9 @@ stamp: $(STAMP)
 linkcheck: build
 	$(BIN)/python -m handbook linkcheck
 
-## Measure build time and page weight.
+## Speed and page weight beside the stock configuration; make bench ARGS=--quick skips the slow parts.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(ARGS)
 
 ## Regenerate requirements.lock from requirements.in.
 lock: $(STAMP)

@@ -267,14 +267,17 @@ def table(figures: Figures) -> str:
     lines += [f"| {figure} | {ours} | {stock} | {target} |" for figure, ours, stock, target in figures.rows]
     if figures.scale:
         base = figures.scale[0]
-        lines += ["", "Scale: the handbook with its guides copied (all languages, all cores).", "",
-                  "| Pages | Build | Pages per second | Time per page vs 1x | Peak memory (all processes) |",
+        lines += ["", "Scale: the handbook with its guides copied in every language (all cores). The copies are",
+                  "long guides, heavier than the average page, so the fair test of linear growth is the cost of",
+                  "each added page, which should stay flat.", "",
+                  "| Pages | Size | Build | Seconds per 1,000 added pages | Peak memory (all processes) |",
                   "| ---: | ---: | ---: | ---: | ---: |"]
         for point in figures.scale:
-            per_page = (point.seconds / point.pages) / (base.seconds / base.pages)
+            added = point.pages - base.pages
+            marginal = f"{(point.seconds - base.seconds) / added * 1000:.1f}" if added else "–"
             lines.append(
-                f"| {point.pages} | {point.seconds:.1f} s | {point.pages / point.seconds:.0f} | "
-                f"{per_page:.2f} | {point.peak_bytes / 2**20:.0f} MB |"
+                f"| {point.pages} | {point.pages / base.pages:.1f}x | {point.seconds:.1f} s | {marginal} | "
+                f"{point.peak_bytes / 2**20:.0f} MB |"
             )
     return "\n".join(lines) + "\n"
 
@@ -294,10 +297,13 @@ def main(argv: list[str] | None = None) -> int:
             def quiet(message: str) -> None:
                 return None
 
-            with sample() as memory:
-                parallel = timed(lambda: build_site(ours_site, root_url=ours_url, report=quiet))
+            # Two rounds, alternating, and the faster of each: shared machines are noisy.
+            parallel = stock = float("inf")
+            for _ in range(2):
+                with sample() as memory:
+                    parallel = min(parallel, timed(lambda: build_site(ours_site, root_url=ours_url, report=quiet)))
+                stock = min(stock, timed(lambda: build_stock(stock_config)))
             sequential = timed(lambda: build_site(sequential_site, root_url=ours_url, jobs=1, report=quiet))
-            stock = timed(lambda: build_stock(stock_config))
             same = digest(ours_site) == digest(sequential_site)
             ours_pages, stock_pages = html_pages(ours_site), html_pages(stock_dir / "site")
             figures.add("Full build, all languages, wall time", f"{parallel:.1f} s", f"{stock:.1f} s",

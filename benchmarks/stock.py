@@ -19,7 +19,7 @@ from mkdocs.utils.yaml import yaml_load
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.languages import default_language, load_languages
 from handbook.page_status import today
-from handbook.region_pages import checklist_body, load_region_sources, region_pages
+from handbook.region_pages import load_region_sources, pack_checklist, region_pages
 from handbook.ui_strings import load_ui_strings, strings_for
 
 
@@ -57,7 +57,8 @@ def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
     strings = load_ui_strings()
     for code in codes:
         ui = strings_for(strings, code)
-        pages = region_pages(sources, code, codes, ui, checklist_body(docs, code), f"{root_url}{code}/")
+        checklist = pack_checklist(docs, code, project / "mkdocs.yml")
+        pages = region_pages(sources, code, codes, ui, checklist, f"{root_url}{code}/")
         pages.append(("glossary.md", glossary_markdown(terms, code, ui)))
         for path, content in pages:
             if not path.endswith(".md"):

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,9 +63,14 @@ def source_date_epoch(project: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def build_language(code: str, root_url: str, site_dir: Path, project: Path) -> LanguageBuild:
-    """Run one strict MkDocs build in its own process (so languages use all cores)."""
+def build_language(code: str, root_url: str, site_dir: Path, project: Path, template_cache: str = "") -> LanguageBuild:
+    """Run one strict MkDocs build in its own process (so languages use all cores).
+
+    ``template_cache``: a folder the language builds share for compiled templates (hooks/template_cache.py).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **language_env(code, root_url, site_dir)}
+    if template_cache:
+        env["HANDBOOK_TEMPLATE_CACHE"] = template_cache
     if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
         env["SOURCE_DATE_EPOCH"] = epoch
     result = subprocess.run(
@@ -148,8 +154,8 @@ def build_site(
         shutil.rmtree(site_dir)
     site_dir.mkdir(parents=True)
     jobs = jobs or os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = list(pool.map(lambda lang: build_language(lang.code, root_url, site_dir, project), languages))
+    with tempfile.TemporaryDirectory(prefix="handbook-templates-") as cache, ThreadPoolExecutor(max_workers=jobs) as pool:
+        builds = list(pool.map(lambda lang: build_language(lang.code, root_url, site_dir, project, cache), languages))
     failed = [b for b in builds if b.returncode != 0]
     for message in merged_messages(builds):
         report(message)

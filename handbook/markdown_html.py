@@ -34,8 +34,12 @@ def extensions_from(config_file: Path) -> tuple[list[str], dict[str, dict[str, A
     return names, configs
 
 
+def render_html(body: str, config_file: Path) -> str:
+    """Markdown body -> HTML text, with the project's extensions."""
+    names, configs = extensions_from(config_file)
+    return markdown.markdown(body, extensions=names, extension_configs=configs)
+
+
 def render(body: str, config_file: Path) -> BeautifulSoup:
     """Markdown body -> parsed HTML tree."""
-    names, configs = extensions_from(config_file)
-    html = markdown.markdown(body, extensions=names, extension_configs=configs)
-    return BeautifulSoup(html, "html.parser")
+    return BeautifulSoup(render_html(body, config_file), "html.parser")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Sequence
 
 from bs4 import BeautifulSoup
 
@@ -76,13 +76,21 @@ def version_of(page: SourcePage) -> str:
     return digest.hexdigest()[:12]
 
 
-def load_pages(docs_dir: Path, codes: Sequence[str], config_file: Path) -> list[SourcePage]:
-    """Every ``.md`` file under ``docs_dir``, originals and translations."""
+def load_pages(
+    docs_dir: Path, codes: Sequence[str], config_file: Path, only: Collection[str | None] | None = None
+) -> list[SourcePage]:
+    """Every ``.md`` file under ``docs_dir``, originals and translations.
+
+    ``only`` limits it to some languages (``None`` stands for the originals): a language
+    build needs its own translations and the originals, not the other languages' files.
+    """
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
         name = split_source(src_uri, codes)
+        if only is not None and name.language not in only:
+            continue
+        text = path.read_text(encoding="utf-8")
         try:
             front_matter, error = parse_front_matter(text), None
         except FrontMatterError as exc:

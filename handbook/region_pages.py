@@ -17,7 +17,7 @@ from handbook.municipality_pages import choose_prose, district_markdown, finder_
 from handbook.region_data import RegionData, load_region
 from handbook.region_map import Projection, base_map_svg
 from handbook.translations import split_source
-from handbook.welcome_pack import welcome_pack_markdown
+from handbook.welcome_pack import checklist_html, welcome_pack_markdown
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,11 @@ def local_prose(folder: Path, codes: Sequence[str]) -> dict[str, dict[str, str]]
     return found
 
 
-def checklist_body(docs: Path, code: str) -> str:
-    """The first-weeks checklist in language ``code`` (its translation, else the original)."""
+def pack_checklist(docs: Path, code: str, config_file: Path) -> str:
+    """The first-weeks checklist in language ``code`` (its translation, else the original), as pack HTML."""
     translated = docs / f"checklist.{code}.md"
     source = translated if translated.exists() else docs / "checklist.md"
-    return parse_front_matter(source.read_text(encoding="utf-8")).body
+    return checklist_html(parse_front_matter(source.read_text(encoding="utf-8")).body, config_file)
 
 
 def region_pages(
@@ -67,7 +67,10 @@ def region_pages(
     checklist: str,
     language_root: str,
 ) -> list[tuple[str, str]]:
-    """Municipality, welcome-pack and district pages, the base map and the finder's data, in ``code``."""
+    """Municipality, welcome-pack and district pages, the base map and the finder's data, in ``code``.
+
+    ``checklist`` is the checklist's steps as HTML (handbook.welcome_pack.checklist_html).
+    """
     region, projection = sources.region, sources.projection
     pages: list[tuple[str, str]] = []
     for m in region.municipalities:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Mapping
 
 import segno
 
+from handbook.markdown_html import render_html
 from handbook.municipality_pages import fill
 from handbook.region_data import Municipality
 
@@ -29,18 +31,36 @@ def qr_svg(url: str, title: str) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-def checklist_steps(checklist_body: str) -> str:
-    """The checklist's steps without its title and introduction, links made relative to a welcome pack."""
+_SOURCE_LINK = re.compile(r'href="(?!https?:|mailto:|#)([^"#]*)\.md(#[^"]*)?"')
+
+
+def _page_address(match: re.Match[str]) -> str:
+    """``href="topics/x.md#a"`` -> the address MkDocs gives that page, seen from a pack.
+
+    A pack's address is three folders below the language root (employers/welcome-pack/<town>/).
+    """
+    path = match.group(1)
+    folder = path.removesuffix("index") if path == "index" or path.endswith("/index") else f"{path}/"
+    return f'href="../../../{folder}{match.group(2) or ""}"'
+
+
+@lru_cache(maxsize=None)
+def checklist_html(checklist_body: str, config_file: Path) -> str:
+    """The checklist's steps (without its title and introduction) as HTML for the welcome packs.
+
+    Every pack of a language carries the same steps, so they are rendered once per language
+    instead of once per pack (this halves the time the packs take to build). Links to pages
+    become the addresses MkDocs makes of them; the built site's link check covers them.
+    """
     steps = checklist_body.split("\n## ", 1)[1] if "\n## " in checklist_body else checklist_body
-    steps = "## " + steps
-    # Links in the checklist are relative to docs/checklist.md; a pack lives two folders deeper.
-    return re.sub(r"\]\((?!https?:|#)", "](../../", steps)
+    html = render_html("## " + steps, config_file)
+    return _SOURCE_LINK.sub(_page_address, html)
 
 
 def welcome_pack_markdown(
-    m: Municipality, code: str, strings: Mapping[str, str], checklist_body: str, language_root: str
+    m: Municipality, code: str, strings: Mapping[str, str], checklist: str, language_root: str
 ) -> str:
-    """The welcome pack page for municipality ``m`` in language ``code``."""
+    """The welcome pack page for municipality ``m`` in language ``code``; ``checklist`` is checklist_html()."""
     municipality_url = f"{language_root}municipalities/{m.slug}/"
     checklist_url = f"{language_root}checklist/"
     office = m.immigration_office
@@ -77,6 +97,6 @@ def welcome_pack_markdown(
             f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
             f"- **{strings['mun_district']}:** {m.district_label}",
             "",
-            checklist_steps(checklist_body),
+            f'<div class="handbook-pack-checklist">\n{checklist}\n</div>',
         ]
     ) + "\n"

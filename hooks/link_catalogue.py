@@ -36,6 +36,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER not in markdown:
         return markdown
-    pages = load_pages(Path(config.docs_dir), _state["codes"], Path(config.config_file_path))
+    pages = load_pages(Path(config.docs_dir), _state["codes"], Path(config.config_file_path), only={None, _state["code"]})
     entries = catalogue(pages, _state["guides"], _state["code"], config.site_url)
     return markdown.replace(MARKER, catalogue_html(entries, _state["copy"], _state["copied"]))

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.municipality_pages import finder_html, index_markdown
 from handbook.page_status import today
-from handbook.region_pages import checklist_body, load_region_sources, region_pages, write_changed
+from handbook.region_pages import load_region_sources, pack_checklist, region_pages, write_changed
 from handbook.translations import split_source
 from handbook.ui_strings import load_ui_strings, strings_for
 
@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-150)  # after mkdocs-static-i18n (-100): these files are already in the build's language
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     code = _state["code"]
-    checklist = checklist_body(Path(config.docs_dir), code)
+    checklist = pack_checklist(Path(config.docs_dir), code, Path(config.config_file_path))
     pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"], checklist, config.site_url)
     if cache := os.environ.get(PREVIEW_CACHE):
         # The editor preview rebuilds only changed sources (--dirty); in-memory pages always count as changed.

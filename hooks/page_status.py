@@ -23,27 +23,29 @@ _state: dict[str, Any] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins["i18n"].config
     codes = [lang.locale for lang in i18n.languages]
+    code = i18n.build_only_locale or codes[0]
     docs_dir = Path(config.docs_dir)
-    pages = {page.src_uri: page for page in load_pages(docs_dir, codes, Path(config.config_file_path))}
+    # Only this language's translations and the originals; kept as front matter, not whole files.
+    pages = load_pages(docs_dir, codes, Path(config.config_file_path), only={None, code})
     repo = Path(config.config_file_path).parent
     docs_prefix = docs_dir.resolve().relative_to(repo.resolve()).as_posix()
     changed = last_changed_dates(repo, docs_prefix)
     _state.update(
-        code=i18n.build_only_locale or codes[0],
-        pages=pages,
-        versions={uri: version_of(page) for uri, page in pages.items() if page.language is None},
-        changed={uri: changed.get(f"{docs_prefix}/{uri}") for uri in pages},
+        code=code,
+        sources={page.src_uri: (page.page, page.language, page.front_matter.data) for page in pages if page.front_matter},
+        versions={page.src_uri: version_of(page) for page in pages if page.language is None},
+        changed={page.src_uri: changed.get(f"{docs_prefix}/{page.src_uri}") for page in pages},
         today=today(),
     )
     return config
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    source = _state["pages"].get(page.file.src_uri)
-    if source is not None and source.front_matter is not None:
-        original = _state["pages"][source.page]
-        original_data = original.front_matter.data if original.front_matter else {}
-        translation, version = (source.front_matter.data if source.language else None), _state["versions"][source.page]
+    source = _state["sources"].get(page.file.src_uri)
+    if source is not None:
+        original_uri, language, data = source
+        original_data = _state["sources"].get(original_uri, (None, None, {}))[2]
+        translation, version = (data if language else None), _state["versions"][original_uri]
     elif (page.meta or {}).get("generated") == "every-language":  # municipality and district pages
         original_data, translation, version = page.meta, None, ""
     else:  # editors' reports

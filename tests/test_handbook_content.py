@@ -70,12 +70,14 @@ def test_checklist_ticks_stay_on_this_device_only(browser, served_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code", ["en", "ar"])
-def test_checklist_prints_without_navigation_and_with_link_targets(page, served_site, code):
-    page.goto(f"{served_site}{code}/checklist/")
+@pytest.mark.parametrize("path", ["checklist/", "topics/housing/"])
+def test_checklist_and_guide_print_without_navigation_and_with_link_targets(page, served_site, code, path):
+    page.goto(f"{served_site}{code}/{path}")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-sidebar--secondary").is_visible()
     targets = page.eval_on_selector_all(
         ".md-content article a[data-print-href]", "links => links.map(a => a.getAttribute('data-print-href'))"
     )

@@ -111,3 +111,17 @@ def test_finder_by_keyboard_from_the_home_page(page, served_site):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert urlsplit(page.url).path == "/ar/municipalities/waiblingen/"
+
+
+def test_welcome_pack_carries_the_checklist_and_qr_codes_in_its_language(built_site, site_url):
+    html = soup(built_site, "ar/employers/welcome-pack/sindelfingen")
+    checklist = BeautifulSoup((built_site / "ar/checklist/index.html").read_text(encoding="utf-8"), "html.parser")
+    steps = [label.get_text(" ", strip=True) for label in checklist.select("article .task-list-item")]
+    assert steps and [item.get_text(" ", strip=True) for item in html.select(".handbook-pack-checklist .task-list-item")] == steps
+    links = {a["href"] for a in html.select(".handbook-pack-checklist a")}
+    assert "../../../topics/registration/#register-address" in links  # resolved by the site link check
+    assert [figure.a["href"] for figure in html.select(".handbook-qr-codes figure")] == [
+        f"{site_url}ar/municipalities/sindelfingen/",
+        f"{site_url}ar/checklist/",
+    ]
+    assert len(html.select(".handbook-qr-codes svg")) == 2

@@ -1,0 +1,36 @@
+"""The benchmark compares like with like: the stock project has the same content, undone configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from benchmarks.scale import scaled_project
+from benchmarks.stock import write_stock_project
+from handbook.build import PROJECT
+from handbook.region_data import load_region
+
+
+def test_stock_project_has_every_page_of_every_language_and_a_stock_configuration(tmp_path: Path):
+    config_file = write_stock_project(PROJECT, tmp_path, "http://127.0.0.1:8001/")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    assert "hooks" not in config and "custom_dir" not in config["theme"]
+    assert config["plugins"][0] == "search"
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    assert "build_only_locale" not in i18n and i18n["reconfigure_search"] is True
+    assert "navigation.prune" not in config["theme"]["features"]
+    docs = tmp_path / "docs"
+    towns = len(load_region().municipalities)
+    assert len(list(docs.glob("municipalities/*.md"))) == 8 * towns + 8  # plus the index in 8 languages
+    assert len(list(docs.glob("employers/welcome-pack/*.md"))) == 8 * towns
+    assert (docs / "glossary.md").is_file() and (docs / "glossary.ar.md").is_file()
+    assert (docs / "assets" / "municipalities.json").is_file()
+
+
+def test_scaled_project_copies_every_guide_in_every_language_outside_the_navigation(tmp_path: Path):
+    scaled = scaled_project(PROJECT, tmp_path / "scaled", copies=2)
+    guides = [p.name for p in (PROJECT / "docs" / "topics").glob("*.md") if not p.name.startswith("index.")]
+    copies = sorted(p.name for p in (scaled / "docs" / "topics").glob("scale-*.md"))
+    assert copies == sorted(f"scale-{n:04d}-{name}" for n in (1, 2) for name in guides)
+    assert "not_in_nav: |\n  /topics/scale-*\n" in (scaled / "mkdocs.yml").read_text(encoding="utf-8")
