@@ -5,7 +5,7 @@ environment variables (language, output folder, URL), so ``/en/…`` is built
 exactly like ``/de/…`` and a broken language fails the whole build. After the
 language builds this module writes what belongs to the whole site: the language
 chooser at ``/``, the sitemap index, robots.txt, the top-level 404 page, and the
-Pagefind search index (one index per language, chunked).
+Pagefind search index (one bundle per language, chunked).
 """
 
 from __future__ import annotations
@@ -122,20 +122,30 @@ def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: s
     shutil.copyfile(site_dir / default_language(languages).code / "404.html", site_dir / "404.html")
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Index the rendered pages with Pagefind: one chunked index per page language (``<html lang>``)."""
-    result = subprocess.run(
-        # Heading permalinks ("¶") would otherwise end up in result titles.
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--quiet"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise BuildError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
-    # Pagefind writes this small JSON's keys in hash order; sorted, two builds of one commit are identical.
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
-                     encoding="utf-8")
+def build_search_index(site_dir: Path, codes: Sequence[str]) -> None:
+    """Index the rendered pages with Pagefind: one chunked bundle per language, in ``<lang>/pagefind/``.
+
+    One Pagefind run per language, one after the other: Pagefind holds everything it indexes
+    in memory, so a single run over every language needs several times the memory of the
+    largest language (about 2 GB for a handbook three times today's size).
+    """
+    for code in codes:
+        bundle = site_dir / code / "pagefind"
+        result = subprocess.run(
+            # Heading permalinks ("¶") would otherwise end up in result titles.
+            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{code}/**/*.html",
+             "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--quiet"],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise BuildError(f"Pagefind failed for {code}:\n{result.stdout}{result.stderr}")
+        # Pagefind writes this small JSON's keys in hash order; sorted, two builds of one commit are identical.
+        entry = bundle / "pagefind-entry.json"
+        entry.write_text(
+            json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
+            encoding="utf-8",
+        )
 
 
 def build_site(
@@ -164,7 +174,7 @@ def build_site(
     render_root_files(site_dir, languages, root_url)
     # Pagefind (a separate process) indexes while the link checker reads the same pages.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        search_index = pool.submit(build_search_index, site_dir)
+        search_index = pool.submit(build_search_index, site_dir, [lang.code for lang in languages])
         problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
         search_index.result()
     if problems:

@@ -81,7 +81,7 @@ def municipality_markdown(
     lines.append("</div>\n")
     # The guidance below is the same on every municipality page; keeping it out of the search index lets
     # "Anmeldung" find the guide rather than 179 municipalities, while names and postcodes stay findable.
-    lines.append("<div data-pagefind-ignore markdown>\n")
+    lines.append('<div data-pagefind-ignore="all" markdown>\n')
     lines.append(f"## {strings['mun_offices_title']} {{#offices}}\n")
     lines.append(f"### {strings['mun_registration_title']} {{#registration}}\n")
     lines.append(fill(strings, "mun_registration_body", name=m.short_name) + "\n")

@@ -86,7 +86,7 @@ def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int 
     everything = {p.relative_to(site).as_posix(): p.is_dir() for p in site.rglob("*")}
     existing = {path for path, is_dir in everything.items() if not is_dir}
     folders = {path for path, is_dir in everything.items() if is_dir}
-    files = sorted(path for path in existing if path.endswith(".html") and not path.startswith("pagefind/"))
+    files = sorted(path for path in existing if path.endswith(".html") and "pagefind" not in path.split("/"))
     scans = _scan_all(site, files, jobs)
     broken: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
     for page in scans.values():

@@ -48,12 +48,13 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_preview_shows_saved_changes(project: Path):
+def test_preview_shows_saved_changes(project: Path, tmp_path: Path):
     port = free_port()
+    log = (tmp_path / "serve.log").open("w")  # a file, not a pipe nobody reads: the server must never block
     server = subprocess.Popen(
         [sys.executable, "-m", "handbook", "--project", str(project), "serve", "--language", "de",
          "--address", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}/de/"
     try:
@@ -71,3 +72,4 @@ def test_preview_shows_saved_changes(project: Path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        log.close()

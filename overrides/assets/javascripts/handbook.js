@@ -25,7 +25,8 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundleUrl).href).then(function (module) {
-        return module.options({ baseUrl: new URL("../", bundleUrl).pathname }).then(function () {
+        // Result URLs are relative to the site root (/<lang>/pagefind/ -> /).
+        return module.options({ baseUrl: new URL("../../", bundleUrl).pathname }).then(function () {
           return module;
         });
       });
