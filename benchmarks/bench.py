@@ -41,7 +41,7 @@ from benchmarks.scale import PROJECT_PARTS, ScalePoint, measure_scale  # noqa: E
 from benchmarks.stock import write_stock_project  # noqa: E402
 from handbook.build import build_site  # noqa: E402
 from handbook.languages import load_languages  # noqa: E402
-from handbook.local_server import serve_directory  # noqa: E402
+from handbook.local_server import free_port, serve_directory  # noqa: E402
 from handbook.site_links import check_site_links  # noqa: E402
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
@@ -213,14 +213,6 @@ def preview_seconds(command: list[str], page_url: str, source: Path, tries: int,
         source.write_text(original, encoding="utf-8")
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def preview_figures(figures: Figures, work: Path, stock_config: Path | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,13 @@ def make_server(directory: Path, port: int = 0, host: str = "127.0.0.1") -> http
     """A threaded server for ``directory`` (port 0 picks a free port)."""
     handler = functools.partial(QuietHandler, directory=str(directory))
     return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now, for servers started in another process (mkdocs serve)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager

@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from handbook.front_matter import parse_front_matter
+from handbook.front_matter import FrontMatterError, parse_front_matter
 from handbook.languages import text_direction
 from handbook.municipality_pages import choose_prose, district_markdown, finder_data, municipality_markdown, prose_block
+from handbook.problems import Problem
 from handbook.region_data import RegionData, load_region
 from handbook.region_map import Projection, base_map_svg
 from handbook.translations import split_source
@@ -27,29 +28,38 @@ class RegionSources:
     region: RegionData
     projection: Projection
     prose: Mapping[str, Mapping[str, str]]  # address -> {language -> markdown body}
+    problems: Sequence[Problem]  # of the data and the prose files; the caller reports them all
 
 
 def load_region_sources(project: Path, codes: Sequence[str], on: date) -> RegionSources:
-    """Read data/ and content/municipalities/; the caller reports ``region.problems``."""
+    """Read data/ and content/municipalities/."""
     region = load_region(project / "data", on)
+    prose, prose_problems = local_prose(project, codes)
     return RegionSources(
         region=region,
         projection=Projection.fit(region.municipalities),
-        prose=local_prose(project / "content" / "municipalities", codes),
+        prose=prose,
+        problems=[*region.problems, *prose_problems],
     )
 
 
-def local_prose(folder: Path, codes: Sequence[str]) -> dict[str, dict[str, str]]:
-    """address -> {language -> markdown body} of the editors' local prose files."""
+def local_prose(project: Path, codes: Sequence[str]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """address -> {language -> markdown body} of the editors' local prose files, and unreadable ones."""
+    folder = project / "content" / "municipalities"
     found: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
     for path in sorted(folder.glob("*.md")) if folder.exists() else []:
         if path.name == "README.md":
             continue
         name = split_source(path.name, codes)
-        found.setdefault(name.page.removesuffix(".md"), {})[name.language or codes[0]] = parse_front_matter(
-            path.read_text(encoding="utf-8")
-        ).body
-    return found
+        try:
+            body = parse_front_matter(path.read_text(encoding="utf-8")).body
+        except FrontMatterError as error:
+            problems.append(Problem(path.relative_to(project).as_posix(), error.line, error.message,
+                                    "fix the YAML between the --- lines"))
+            continue
+        found.setdefault(name.page.removesuffix(".md"), {})[name.language or codes[0]] = body
+    return found, problems
 
 
 def pack_checklist(docs: Path, code: str, config_file: Path) -> str:

@@ -34,8 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins["i18n"].config
     codes = [lang.locale for lang in i18n.languages]
     sources = load_region_sources(Path(config.config_file_path).parent, codes, today())
-    if sources.region.problems:
-        raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.region.problems)))
+    if sources.problems:
+        raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.problems)))
     code = i18n.build_only_locale or codes[0]
     _state.update(sources=sources, region=sources.region, code=code, codes=codes,
                   strings=strings_for(load_ui_strings(), code))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,15 +11,9 @@ import pytest
 
 from handbook.build import PROJECT, build_site
 from handbook.languages import Language, load_languages
-from handbook.local_server import serve_directory
+from handbook.local_server import free_port, serve_directory
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

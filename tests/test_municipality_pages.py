@@ -48,3 +48,17 @@ def test_local_prose_files_are_checked(tmp_path: Path):
         " (Official pages the local facts come from.)",
         "content/municipalities/waiblingen.md:4: unknown field 'source' — remove it; did you mean 'sources'?",
     ]
+
+
+def test_unreadable_local_prose_is_a_problem_with_its_line_not_a_crash(tmp_path: Path):
+    from handbook.region_pages import local_prose
+
+    folder = tmp_path / "content" / "municipalities"
+    folder.mkdir(parents=True)
+    (folder / "sindelfingen.md").write_text("---\nowner: [Town\n---\n\nText\n", encoding="utf-8")
+    (folder / "boeblingen.md").write_text("---\nowner: Town\n---\n\nLocal text\n", encoding="utf-8")
+    prose, problems = local_prose(tmp_path, CODES)
+    assert prose == {"boeblingen": {"en": "\nLocal text\n"}}
+    assert [(p.path, p.line, p.fix) for p in problems] == [
+        ("content/municipalities/sindelfingen.md", 3, "fix the YAML between the --- lines")
+    ]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from handbook.build import PROJECT
-from tests.conftest import free_port
+from handbook.local_server import free_port
 
 COPIED = ["mkdocs.yml", "docs", "overrides", "hooks", "handbook", "i18n", "data", "content", "config"]  # all mkdocs.yml watches
 
