@@ -19,8 +19,9 @@ from mkdocs.utils.yaml import yaml_load
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.languages import default_language, load_languages
 from handbook.page_status import today
-from handbook.region_pages import load_region_sources, pack_checklist, region_pages
+from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
 from handbook.ui_strings import load_ui_strings, strings_for
+from handbook.welcome_pack import fill_blocks, pack_blocks, qr_svg
 
 
 def stock_config(project: Path, site_dir: Path, root_url: str) -> dict:
@@ -58,7 +59,12 @@ def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
     for code in codes:
         ui = strings_for(strings, code)
         checklist = pack_checklist(docs, code, project / "mkdocs.yml")
-        pages = region_pages(sources, code, codes, ui, checklist, f"{root_url}{code}/")
+        packs = welcome_packs(sources.region)
+        pages = [
+            (path, fill_blocks(content, pack_blocks(packs[path], ui, checklist, f"{root_url}{code}/", qr_svg))
+             if path in packs else content)
+            for path, content in region_pages(sources, code, codes, ui)
+        ]
         pages.append(("glossary.md", glossary_markdown(terms, code, ui)))
         for path, content in pages:
             if not path.endswith(".md"):

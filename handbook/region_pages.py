@@ -15,7 +15,7 @@ from handbook.front_matter import FrontMatterError, parse_front_matter
 from handbook.languages import text_direction
 from handbook.municipality_pages import choose_prose, district_markdown, finder_data, municipality_markdown, prose_block
 from handbook.problems import Problem
-from handbook.region_data import RegionData, load_region
+from handbook.region_data import Municipality, RegionData, load_region
 from handbook.region_map import Projection, base_map_svg
 from handbook.translations import split_source
 from handbook.welcome_pack import checklist_html, welcome_pack_markdown
@@ -74,12 +74,10 @@ def region_pages(
     code: str,
     codes: Sequence[str],
     strings: Mapping[str, str],
-    checklist: str,
-    language_root: str,
 ) -> list[tuple[str, str]]:
     """Municipality, welcome-pack and district pages, the base map and the finder's data, in ``code``.
 
-    ``checklist`` is the checklist's steps as HTML (handbook.welcome_pack.checklist_html).
+    The welcome packs carry markers for their QR codes and checklist (handbook.welcome_pack.pack_blocks).
     """
     region, projection = sources.region, sources.projection
     pages: list[tuple[str, str]] = []
@@ -87,13 +85,18 @@ def region_pages(
         prose = choose_prose(sources.prose.get(m.slug, {}), code, codes)
         local = prose_block(prose[0], prose[1], code, text_direction(prose[0])) if prose else ""
         pages.append((f"municipalities/{m.slug}.md", municipality_markdown(m, code, strings, projection, local)))
-    for m in region.municipalities:
-        pages.append((f"employers/welcome-pack/{m.slug}.md", welcome_pack_markdown(m, code, strings, checklist, language_root)))
+    for path, m in welcome_packs(region).items():
+        pages.append((path, welcome_pack_markdown(m, strings)))
     for d in region.districts:
         pages.append((f"districts/{d.slug}.md", district_markdown(d, code, strings, projection)))
     pages.append(("assets/region-map.svg", base_map_svg(region.municipalities, projection)))
     pages.append(("assets/municipalities.json", finder_data(region)))
     return pages
+
+
+def welcome_packs(region: RegionData) -> dict[str, Municipality]:
+    """The source path of each municipality's welcome pack -> that municipality."""
+    return {f"employers/welcome-pack/{m.slug}.md": m for m in region.municipalities}
 
 
 def write_changed(folder: Path, pages: Sequence[tuple[str, str]]) -> None:

@@ -4,10 +4,11 @@ facts, with QR codes to the pages, drawn at build time (no online QR service).""
 from __future__ import annotations
 
 import io
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import segno
 
@@ -16,19 +17,53 @@ from handbook.municipality_pages import fill
 from handbook.region_data import Municipality
 
 
+_QR_ERROR = "m"  # error correction M: survives a smudged print
+_SVG_OPTIONS = {"xmldecl": False, "svgns": True, "scale": 3, "nl": False, "omitsize": True, "svgclass": "handbook-qr"}
+
+
 @lru_cache(maxsize=None)
 def qr_svg(url: str, title: str) -> str:
-    """An inline SVG QR code for ``url`` (error correction M: survives a smudged print).
+    """An inline SVG QR code for ``url``.
 
     Cached: every pack of a language carries the same checklist code, and choosing a
     QR code's mask is the slowest step of building the welcome packs.
     """
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", xmldecl=False, svgns=True, scale=3, title=title, nl=False, omitsize=True,
-        svgclass="handbook-qr",
-    )
+    segno.make(url, error=_QR_ERROR).save(buffer, kind="svg", title=title, **_SVG_OPTIONS)
     return buffer.getvalue().decode("utf-8")
+
+
+class QrCache:
+    """QR codes drawn by earlier builds, one JSON file per language (as Material keeps social cards in .cache/).
+
+    Drawing the 180 codes of a language takes about a second, a fifth of its build, and
+    they change only when a town or the site's address does. The key holds everything
+    the drawing depends on (segno's version and the options), so a stale entry is never
+    used; the file keeps only the codes the last build used, so it does not grow.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            before = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # no cache yet, or a damaged one: draw again
+            before = {}
+        self._before: dict[str, str] = before if isinstance(before, dict) else {}
+        self._used: dict[str, str] = {}
+        self._style = f"segno {segno.__version__} error {_QR_ERROR} {sorted(_SVG_OPTIONS.items())}"
+
+    def get(self, url: str, title: str) -> str:
+        key = f"{self._style}\n{url}\n{title}"
+        svg = self._used.get(key) or self._before.get(key) or qr_svg(url, title)
+        self._used[key] = svg
+        return svg
+
+    def save(self) -> None:
+        """Write the codes this build used, if they differ from what the file held."""
+        if self._used != self._before:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self._used, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+            self._before = dict(self._used)
 
 
 _SOURCE_LINK = re.compile(r'href="(?!https?:|mailto:|#)([^"#]*)\.md(#[^"]*)?"')
@@ -57,12 +92,16 @@ def checklist_html(checklist_body: str, config_file: Path) -> str:
     return _SOURCE_LINK.sub(_page_address, html)
 
 
-def welcome_pack_markdown(
-    m: Municipality, code: str, strings: Mapping[str, str], checklist: str, language_root: str
-) -> str:
-    """The welcome pack page for municipality ``m`` in language ``code``; ``checklist`` is checklist_html()."""
-    municipality_url = f"{language_root}municipalities/{m.slug}/"
-    checklist_url = f"{language_root}checklist/"
+QR_CODES = "<!-- handbook:pack-qr-codes -->"
+CHECKLIST = "<!-- handbook:pack-checklist -->"
+
+
+def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
+    """The welcome pack page for municipality ``m``, with markers where pack_blocks() go.
+
+    The QR codes and the checklist are ready-made HTML; put in after Markdown (fill_blocks),
+    Python-Markdown does not parse them once more as raw HTML, which took a tenth of a build.
+    """
     office = m.immigration_office
     immigration = ""
     if office and office.confirmed:
@@ -82,12 +121,7 @@ def welcome_pack_markdown(
             "",
             fill(strings, "wp_intro", name=m.short_name),
             "",
-            '<div class="handbook-qr-codes">',
-            f'<figure>{qr_svg(municipality_url, strings["wp_qr_municipality"])}'
-            f'<figcaption>{strings["wp_qr_municipality"]}<br><a href="{municipality_url}">{municipality_url}</a></figcaption></figure>',
-            f'<figure>{qr_svg(checklist_url, strings["wp_qr_checklist"])}'
-            f'<figcaption>{strings["wp_qr_checklist"]}<br><a href="{checklist_url}">{checklist_url}</a></figcaption></figure>',
-            "</div>",
+            QR_CODES,
             "",
             f"## {strings['mun_offices_title']} {{#offices}}",
             "",
@@ -97,6 +131,33 @@ def welcome_pack_markdown(
             f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
             f"- **{strings['mun_district']}:** {m.district_label}",
             "",
-            f'<div class="handbook-pack-checklist">\n{checklist}\n</div>',
+            CHECKLIST,
         ]
     ) + "\n"
+
+
+def pack_blocks(
+    m: Municipality, strings: Mapping[str, str], checklist: str, language_root: str, qr: Callable[[str, str], str]
+) -> dict[str, str]:
+    """Marker -> HTML for the pack of ``m``: QR codes to its page and the checklist, and the checklist
+    (checklist_html()). ``qr`` draws a code (qr_svg, or a QrCache's get)."""
+    municipality_url = f"{language_root}municipalities/{m.slug}/"
+    checklist_url = f"{language_root}checklist/"
+    figures = "".join(
+        f'<figure>{qr(url, caption)}<figcaption>{caption}<br><a href="{url}">{url}</a></figcaption></figure>'
+        for url, caption in (
+            (municipality_url, strings["wp_qr_municipality"]),
+            (checklist_url, strings["wp_qr_checklist"]),
+        )
+    )
+    return {
+        QR_CODES: f'<div class="handbook-qr-codes">{figures}</div>',
+        CHECKLIST: f'<div class="handbook-pack-checklist">\n{checklist}\n</div>',
+    }
+
+
+def fill_blocks(text: str, blocks: Mapping[str, str]) -> str:
+    """``text`` (a pack's HTML, or its markdown for the stock benchmark) with every marker replaced."""
+    for marker, html in blocks.items():
+        text = text.replace(marker, html)
+    return text

@@ -1,7 +1,8 @@
 """MkDocs hook: a page for every municipality and district, the A–Z index and the finder.
 
 Pages are generated from data/ in the language being built (handbook.region_pages), with a
-printable welcome pack per municipality (handbook.welcome_pack);
+printable welcome pack per municipality (handbook.welcome_pack: its QR codes and checklist
+go in after Markdown, the codes kept between builds in .cache/handbook/);
 editors' local prose comes from content/municipalities/. Adds the shared base map
 (assets/region-map.svg) and the finder's data (assets/municipalities.json).
 """
@@ -20,9 +21,10 @@ from mkdocs.structure.pages import Page
 
 from handbook.municipality_pages import finder_html, index_markdown
 from handbook.page_status import today
-from handbook.region_pages import load_region_sources, pack_checklist, region_pages, write_changed
+from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs, write_changed
 from handbook.translations import split_source
 from handbook.ui_strings import load_ui_strings, strings_for
+from handbook.welcome_pack import QrCache, fill_blocks, pack_blocks
 
 FINDER = "<!-- municipality-finder -->"
 INDEX = "<!-- municipality-index -->"
@@ -37,16 +39,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if sources.problems:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.problems)))
     code = i18n.build_only_locale or codes[0]
+    project = Path(config.config_file_path).parent
     _state.update(sources=sources, region=sources.region, code=code, codes=codes,
-                  strings=strings_for(load_ui_strings(), code))
+                  strings=strings_for(load_ui_strings(), code), packs=welcome_packs(sources.region),
+                  qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"))
     return config
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100): these files are already in the build's language
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     code = _state["code"]
-    checklist = pack_checklist(Path(config.docs_dir), code, Path(config.config_file_path))
-    pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"], checklist, config.site_url)
+    _state["checklist"] = pack_checklist(Path(config.docs_dir), code, Path(config.config_file_path))
+    pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"])
     if cache := os.environ.get(PREVIEW_CACHE):
         # The editor preview rebuilds only changed sources (--dirty); in-memory pages always count as changed.
         folder = Path(cache) / code
@@ -68,3 +72,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     page_dir = split_source(page.file.src_uri, _state["codes"]).page.rsplit("/", 1)
     to_root = "../" * (len(page_dir) - 1)
     return markdown.replace(INDEX, index_markdown(_state["region"], strings, to_root))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if (m := _state["packs"].get(page.file.src_uri)) is None:
+        return html
+    blocks = pack_blocks(m, _state["strings"], _state["checklist"], config.site_url, _state["qr"].get)
+    return fill_blocks(html, blocks)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _state["qr"].save()
