@@ -24,14 +24,34 @@ _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", 
 
 
 @dataclass(frozen=True)
+class SiteFiles:
+    """What a page's links are checked against: every file and folder of the built site."""
+
+    root_url: str
+    root_path: str  # the path part of root_url, for root-relative links
+    existing: frozenset[str]  # files, relative to the site root
+    folders: frozenset[str]
+
+
+@dataclass(frozen=True)
 class PageScan:
+    """What one page leaves for the whole-site check; links it could settle alone are not kept.
+
+    Kept small on purpose: a handbook ten times today's size has 31,000 pages with 60 links
+    each, and holding every link of every page took 700 MB next to the search indexer.
+    """
+
     path: str  # relative to the site root, e.g. "de/topics/index.html"
-    ids: frozenset[str]
-    links: tuple[tuple[int, str], ...]  # (line, URL)
+    ids: str  # the page's ids and anchor names, each between newlines (one string: a set per page costs ten times more)
+    broken: tuple[tuple[int, str, str], ...]  # (line, URL, reason)
+    elsewhere: tuple[tuple[int, str, str, str], ...]  # (line, URL, file, fragment): an anchor on another page
+
+    def has_id(self, fragment: str) -> bool:
+        return f"\n{fragment}\n" in self.ids
 
 
-def scan(site: Path, relative: str) -> PageScan:
-    """The ids and outgoing links of one page (lxml: about four times faster than html.parser here)."""
+def scan(site: Path, relative: str, files: SiteFiles) -> PageScan:
+    """Parse one page (lxml: about four times faster than html.parser here) and check what it can alone."""
     text = (site / relative).read_text(encoding="utf-8")
     ids: set[str] = set()
     links: list[tuple[int, str]] = []
@@ -44,18 +64,46 @@ def scan(site: Path, relative: str) -> PageScan:
             attribute = _LINK_ATTRIBUTES.get(element.tag)
             if attribute and (value := element.get(attribute)):
                 links.append((element.sourceline or 1, value))
-    return PageScan(relative, frozenset(ids), tuple(links))
+    broken: list[tuple[int, str, str]] = []
+    elsewhere: list[tuple[int, str, str, str]] = []
+    for line, url in links:
+        absolute = url.startswith(files.root_url)
+        target = _target(relative, files.root_path + url[len(files.root_url):] if absolute else url, files)
+        if target is None:
+            continue
+        file, fragment = target
+        if file.startswith("<outside") or file not in files.existing:
+            broken.append((line, url, "leads to no file"))
+        elif fragment and file == relative:
+            if fragment not in ids:
+                broken.append((line, url, f"has no anchor '#{fragment}'"))
+        elif fragment:
+            elsewhere.append((line, url, file, fragment))
+    return PageScan(relative, "\n" + "\n".join(sorted(ids)) + "\n", tuple(broken), tuple(elsewhere))
 
 
-def _scan_all(site: Path, files: list[str], jobs: int) -> dict[str, PageScan]:
-    if jobs > 1 and len(files) > 200:
-        with ProcessPoolExecutor(jobs) as pool:
-            scans = pool.map(scan, [site] * len(files), files, chunksize=64)
+_files: SiteFiles | None = None  # a worker process's copy, sent once (handing it to every task would copy it each time)
+
+
+def _remember(files: SiteFiles) -> None:
+    global _files
+    _files = files
+
+
+def _scan_in_worker(site: Path, relative: str) -> PageScan:
+    assert _files is not None, "the pool's initializer sets the site's files"
+    return scan(site, relative, _files)
+
+
+def _scan_all(site: Path, pages: list[str], files: SiteFiles, jobs: int) -> dict[str, PageScan]:
+    if jobs > 1 and len(pages) > 200:
+        with ProcessPoolExecutor(jobs, initializer=_remember, initargs=(files,)) as pool:
+            scans = pool.map(_scan_in_worker, [site] * len(pages), pages, chunksize=64)
             return {page.path: page for page in scans}
-    return {path: scan(site, path) for path in files}
+    return {path: scan(site, path, files) for path in pages}
 
 
-def _target(page: str, url: str, root_path: str, folders: set[str]) -> tuple[str, str] | None:
+def _target(page: str, url: str, files: SiteFiles) -> tuple[str, str] | None:
     """(site-relative file, fragment) that ``url`` on ``page`` points at, or None when it is not ours."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
@@ -63,6 +111,7 @@ def _target(page: str, url: str, root_path: str, folders: set[str]) -> tuple[str
     path = unquote(parts.path)
     if not path:
         return page, unquote(parts.fragment)
+    root_path = files.root_path
     if path.startswith("/"):
         if not path.startswith(root_path):
             return ("<outside the site>" + path, "")
@@ -75,33 +124,29 @@ def _target(page: str, url: str, root_path: str, folders: set[str]) -> tuple[str
             resolved = ""
     if resolved.startswith(".."):
         return ("<outside the site>" + path, "")
-    if path.endswith("/") or resolved in folders:
+    if path.endswith("/") or resolved in files.folders:
         resolved = posixpath.join(resolved, "index.html")
     return resolved, unquote(parts.fragment)
 
 
 def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int = 2) -> list[Problem]:
     """Every internal link and anchor of the built site; problems shared by languages reported once."""
-    root_path = urlsplit(root_url).path or "/"
     everything = {p.relative_to(site).as_posix(): p.is_dir() for p in site.rglob("*")}
-    existing = {path for path, is_dir in everything.items() if not is_dir}
-    folders = {path for path, is_dir in everything.items() if is_dir}
-    files = sorted(path for path in existing if path.endswith(".html") and "pagefind" not in path.split("/"))
-    scans = _scan_all(site, files, jobs)
+    files = SiteFiles(
+        root_url=root_url,
+        root_path=urlsplit(root_url).path or "/",
+        existing=frozenset(path for path, is_dir in everything.items() if not is_dir),
+        folders=frozenset(path for path, is_dir in everything.items() if is_dir),
+    )
+    pages = sorted(path for path in files.existing if path.endswith(".html") and "pagefind" not in path.split("/"))
+    scans = _scan_all(site, pages, files, jobs)
     broken: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
     for page in scans.values():
-        for line, url in page.links:
-            absolute = url.startswith(root_url)
-            target = _target(page.path, root_path + url[len(root_url) :] if absolute else url, root_path, folders)
-            if target is None:
-                continue
-            file, fragment = target
-            if file.startswith("<outside") or file not in existing:
-                reason = "leads to no file"
-            elif fragment and file in scans and fragment not in scans[file].ids:
-                reason = f"has no anchor '#{fragment}'"
-            else:
-                continue
+        found = list(page.broken)
+        for line, url, file, fragment in page.elsewhere:
+            if file in scans and not scans[file].has_id(fragment):
+                found.append((line, url, f"has no anchor '#{fragment}'"))
+        for line, url, reason in found:
             language, _, rest = page.path.partition("/")
             if language not in languages:
                 language, rest = "", page.path
