@@ -4,18 +4,21 @@ Each language is an ordinary ``mkdocs build`` of the same mkdocs.yml with three
 environment variables (language, output folder, URL), so ``/en/…`` is built
 exactly like ``/de/…`` and a broken language fails the whole build. After the
 language builds this module writes what belongs to the whole site: the language
-chooser at ``/``, the sitemap index, robots.txt, the top-level 404 page, and the
-Pagefind search index (one bundle per language, chunked).
+chooser at ``/``, the sitemap index, robots.txt and the top-level 404 page. Each
+language's Pagefind search index (one chunked bundle per language) is made as soon as
+that language is built; the site's own link check runs last, over everything.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,30 +125,71 @@ def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: s
     shutil.copyfile(site_dir / default_language(languages).code / "404.html", site_dir / "404.html")
 
 
-def build_search_index(site_dir: Path, codes: Sequence[str]) -> None:
-    """Index the rendered pages with Pagefind: one chunked bundle per language, in ``<lang>/pagefind/``.
+def index_language(site_dir: Path, code: str) -> None:
+    """Index one language's rendered pages with Pagefind into a chunked bundle in ``<lang>/pagefind/``."""
+    bundle = site_dir / code / "pagefind"
+    result = subprocess.run(
+        # Heading permalinks ("¶") would otherwise end up in result titles.
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{code}/**/*.html",
+         "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed for {code}:\n{result.stdout}{result.stderr}")
+    # Pagefind writes this small JSON's keys in hash order; sorted, two builds of one commit are identical.
+    entry = bundle / "pagefind-entry.json"
+    entry.write_text(
+        json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
+        encoding="utf-8",
+    )
 
-    One Pagefind run per language, one after the other: Pagefind holds everything it indexes
-    in memory, so a single run over every language needs several times the memory of the
-    largest language (about 2 GB for a handbook three times today's size).
+
+class SearchIndexer:
+    """Indexes each language as soon as it is built, one Pagefind run at a time.
+
+    One run at a time because Pagefind holds a whole language in memory (1.4 GB for a
+    handbook ten times today's size). The thread whose language build finished runs the
+    index itself, in its own job slot, so the machine never runs more than ``jobs`` things
+    at once; a language that finishes while another is being indexed waits in the queue
+    and the thread already indexing takes it, while its own thread builds the next language.
+    Indexing alongside the builds saves the seconds Pagefind spent alone writing files.
     """
-    for code in codes:
-        bundle = site_dir / code / "pagefind"
-        result = subprocess.run(
-            # Heading permalinks ("¶") would otherwise end up in result titles.
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{code}/**/*.html",
-             "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--quiet"],
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise BuildError(f"Pagefind failed for {code}:\n{result.stdout}{result.stderr}")
-        # Pagefind writes this small JSON's keys in hash order; sorted, two builds of one commit are identical.
-        entry = bundle / "pagefind-entry.json"
-        entry.write_text(
-            json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
-            encoding="utf-8",
-        )
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.errors: list[str] = []
+        self._waiting: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self._running = threading.Lock()
+
+    def add(self, code: str) -> None:
+        self._waiting.put(code)
+        # Re-checked after every release: a language queued while this thread was finishing is not left behind.
+        while not self._waiting.empty() and self._running.acquire(blocking=False):
+            try:
+                while not self._waiting.empty():
+                    self._index(self._waiting.get())
+            finally:
+                self._running.release()
+
+    def _index(self, code: str) -> None:
+        try:
+            index_language(self.site_dir, code)
+        except BuildError as error:
+            self.errors.append(str(error))
+
+
+def clear_site(site_dir: Path, codes: Sequence[str]) -> None:
+    """Empty ``site_dir`` except the language folders: each language's MkDocs build empties its own
+    (in parallel, instead of one slow delete of every page before any build starts)."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for entry in site_dir.iterdir():
+        if entry.name in codes and entry.is_dir() and not entry.is_symlink():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def build_site(
@@ -160,23 +204,27 @@ def build_site(
         root_url += "/"
     project, site_dir = project.resolve(), site_dir.resolve()
     languages = load_languages(project / "mkdocs.yml")
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    site_dir.mkdir(parents=True)
+    clear_site(site_dir, [lang.code for lang in languages])
     jobs = jobs or os.cpu_count() or 1
+    search = SearchIndexer(site_dir)
+
+    def build_and_index(lang: Language, cache: str) -> LanguageBuild:
+        build = build_language(lang.code, root_url, site_dir, project, cache)
+        if build.returncode == 0:
+            search.add(lang.code)
+        return build
+
     with tempfile.TemporaryDirectory(prefix="handbook-templates-") as cache, ThreadPoolExecutor(max_workers=jobs) as pool:
-        builds = list(pool.map(lambda lang: build_language(lang.code, root_url, site_dir, project, cache), languages))
+        builds = list(pool.map(lambda lang: build_and_index(lang, cache), languages))
     failed = [b for b in builds if b.returncode != 0]
     for message in merged_messages(builds):
         report(message)
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
+    if search.errors:
+        raise BuildError("\n".join(search.errors))
     render_root_files(site_dir, languages, root_url)
-    # Pagefind (a separate process) indexes while the link checker reads the same pages.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        search_index = pool.submit(build_search_index, site_dir, [lang.code for lang in languages])
-        problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
-        search_index.result()
+    problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
     if problems:
         report("\n".join(map(str, problems)))
         raise BuildError(f"{len(problems)} broken link(s) in the built site")

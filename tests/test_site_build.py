@@ -131,3 +131,38 @@ def test_two_builds_of_one_commit_are_byte_identical_sequential_or_parallel(tmp_
     sequential, parallel = build("sequential", jobs=1), build("parallel", jobs=3)
     assert sequential.keys() == parallel.keys()
     assert [path for path in sequential if sequential[path] != parallel[path]] == []
+
+
+def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_path, monkeypatch):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from handbook import build
+
+    indexed: list[str] = []
+    running = []
+
+    def fake_index(site_dir: Path, code: str) -> None:
+        running.append(code)
+        assert len(running) == 1, f"two Pagefind runs at once: {running}"
+        time.sleep(0.01)
+        indexed.append(code)
+        running.remove(code)
+        if code == "b2":
+            raise BuildError("Pagefind failed for b2")
+
+    monkeypatch.setattr(build, "index_language", fake_index)
+    indexer = build.SearchIndexer(tmp_path)
+    codes = [f"{letter}{n}" for letter in "ab" for n in range(10)]
+    start = threading.Barrier(4)
+
+    def finish(code: str) -> None:
+        if code.endswith("0"):
+            start.wait()  # four languages finishing at the same moment
+        indexer.add(code)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(finish, codes[:2] + ["c0", "d0"] + codes[2:]))
+    assert sorted(indexed) == sorted(codes + ["c0", "d0"])
+    assert indexer.errors == ["Pagefind failed for b2"]
