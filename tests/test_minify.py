@@ -10,6 +10,11 @@ def test_runs_of_blanks_become_one_and_words_stay_apart():
     assert minify_page(html) == "<dl>\n<dt>Postcodes</dt>\n<dd>71063 71065</dd>\n</dl> <p>a b</p>"
 
 
+def test_no_break_spaces_are_text_and_stay():
+    html = "<p>71063\u00a0\u00a0Sindelfingen \r\n  next\u2003\u2003word</p>"
+    assert minify_page(html) == "<p>71063\u00a0\u00a0Sindelfingen\nnext\u2003\u2003word</p>"
+
+
 def test_preformatted_code_and_scripts_keep_their_blanks():
     html = "<pre><code>a\n    b  c\n</code></pre>  <p><code>x  y</code></p>\n\n<script>if (a)  {\n  b()\n}</script>"
     assert minify_page(html) == "<pre><code>a\n    b  c\n</code></pre> <p><code>x  y</code></p>\n<script>if (a)  {\n  b()\n}</script>"
