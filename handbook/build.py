@@ -145,24 +145,40 @@ def index_language(site_dir: Path, code: str) -> None:
     )
 
 
+# Pagefind needs about 12-16 bytes of memory per byte of HTML it indexes (1.96 GB for the
+# Ukrainian pages of a handbook ten times today's size, 144 MB of HTML). Next to a language
+# build only a language this small is indexed (today's are about 7 MB): at most ~500 MB.
+ALONGSIDE_BUILDS_MAX_HTML = 32 * 2**20
+
+
+def html_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*.html"))
+
+
 class SearchIndexer:
     """Indexes each language as soon as it is built, one Pagefind run at a time.
 
-    One run at a time because Pagefind holds a whole language in memory (1.4 GB for a
-    handbook ten times today's size). The thread whose language build finished runs the
-    index itself, in its own job slot, so the machine never runs more than ``jobs`` things
-    at once; a language that finishes while another is being indexed waits in the queue
-    and the thread already indexing takes it, while its own thread builds the next language.
-    Indexing alongside the builds saves the seconds Pagefind spent alone writing files.
+    One run at a time because Pagefind holds a whole language in memory. The thread whose
+    language build finished runs the index itself, in its own job slot, so the machine never
+    runs more than ``jobs`` things at once; a language that finishes while another is being
+    indexed waits in the queue and the thread already indexing takes it, while its own thread
+    builds the next language. Indexing alongside the builds saves the seconds Pagefind spent
+    alone writing files. A language too large to index next to a build
+    (ALONGSIDE_BUILDS_MAX_HTML) waits for ``finish``, which indexes it with nothing else running.
     """
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, alongside_max_html: int = ALONGSIDE_BUILDS_MAX_HTML) -> None:
         self.site_dir = site_dir
         self.errors: list[str] = []
+        self._alongside_max_html = alongside_max_html
+        self._later: list[str] = []
         self._waiting: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._running = threading.Lock()
 
     def add(self, code: str) -> None:
+        if html_bytes(self.site_dir / code) > self._alongside_max_html:
+            self._later.append(code)  # atomic; finish() sorts them
+            return
         self._waiting.put(code)
         # Re-checked after every release: a language queued while this thread was finishing is not left behind.
         while not self._waiting.empty() and self._running.acquire(blocking=False):
@@ -171,6 +187,12 @@ class SearchIndexer:
                     self._index(self._waiting.get())
             finally:
                 self._running.release()
+
+    def finish(self) -> None:
+        """Index the languages kept for later; call once every build has ended."""
+        for code in sorted(self._later):
+            self._index(code)
+        self._later.clear()
 
     def _index(self, code: str) -> None:
         try:
@@ -221,6 +243,7 @@ def build_site(
         report(message)
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
+    search.finish()
     if search.errors:
         raise BuildError("\n".join(search.errors))
     render_root_files(site_dir, languages, root_url)

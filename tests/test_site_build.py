@@ -166,3 +166,19 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
         list(pool.map(finish, codes[:2] + ["c0", "d0"] + codes[2:]))
     assert sorted(indexed) == sorted(codes + ["c0", "d0"])
     assert indexer.errors == ["Pagefind failed for b2"]
+
+
+def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_path, monkeypatch):
+    from handbook import build
+
+    indexed: list[str] = []
+    monkeypatch.setattr(build, "index_language", lambda site_dir, code: indexed.append(code))
+    for code, size in (("en", 10), ("uk", 11)):
+        (tmp_path / code / "topics").mkdir(parents=True)
+        (tmp_path / code / "topics" / "index.html").write_text("x" * size, encoding="utf-8")
+    indexer = build.SearchIndexer(tmp_path, alongside_max_html=10)
+    indexer.add("uk")
+    indexer.add("en")
+    assert indexed == ["en"]
+    indexer.finish()
+    assert indexed == ["en", "uk"]
