@@ -50,6 +50,7 @@ GUIDE = "topics/housing/"  # one of the longest guides
 FIRST_VIEW = "topics/"  # the page HR staff link to most
 SEARCH_TERM = "Anmeldung"
 SCALE_COPIES = [0, 40, 80, 160, 350]  # 350 copies of the guides: ten times the handbook's pages
+ROUNDS = 3
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -289,11 +290,16 @@ def main(argv: list[str] | None = None) -> int:
             def quiet(message: str) -> None:
                 return None
 
-            # Two rounds, alternating, and the faster of each: shared machines are noisy.
+            # The first build starts without the QR codes earlier builds keep in .cache/ (a fresh clone);
+            # the stock project has them drawn into its markdown already, so later rounds compare like with like.
+            shutil.rmtree(PROJECT / ".cache" / "handbook", ignore_errors=True)
+            # Three rounds, alternating, and the fastest of each: shared machines are noisy.
             parallel = stock = float("inf")
-            for _ in range(2):
+            cold = peak = 0.0
+            for _ in range(ROUNDS):
                 with sample() as memory:
-                    parallel = min(parallel, timed(lambda: build_site(ours_site, root_url=ours_url, report=quiet)))
+                    seconds = timed(lambda: build_site(ours_site, root_url=ours_url, report=quiet))
+                cold, parallel, peak = cold or seconds, min(parallel, seconds), max(peak, memory.peak)
                 stock = min(stock, timed(lambda: build_stock(stock_config)))
             sequential = timed(lambda: build_site(sequential_site, root_url=ours_url, jobs=1, report=quiet))
             same = digest(ours_site) == digest(sequential_site)
@@ -301,11 +307,12 @@ def main(argv: list[str] | None = None) -> int:
             figures.add("Full build, all languages, wall time", f"{parallel:.1f} s", f"{stock:.1f} s",
                         "≤ half of stock")
             figures.add("Ratio to stock", f"{parallel / stock:.2f}", "1.00", "≤ 0.50")
+            figures.add("First build on a fresh clone (QR codes not yet cached)", f"{cold:.1f} s", "", "")
             figures.add("Same build, one language after the other", f"{sequential:.1f} s", "",
                         "output identical to parallel")
             figures.add("Parallel output identical to sequential", "yes" if same else "NO", "", "yes")
             figures.add("HTML pages built", str(len(ours_pages)), str(len(stock_pages)), "")
-            figures.add("Peak memory of the build (all processes)", f"{memory.peak / 2**20:.0f} MB", "", "< 2 GB")
+            figures.add("Peak memory of the build (all processes)", f"{peak / 2**20:.0f} MB", "", "< 2 GB")
             figures.add(
                 f"HTML of a long guide (/{GUIDE})",
                 kib((ours_site / "en" / GUIDE / "index.html").stat().st_size),
