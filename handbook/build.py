@@ -27,6 +27,7 @@ from typing import Sequence
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from handbook.languages import Language, default_language, load_languages
+from handbook.search_bundles import PRIMARY, declared_bundles, split_evenly
 from handbook.site_links import check_site_links
 from handbook.ui_strings import load_ui_strings
 
@@ -126,11 +127,43 @@ def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: s
 
 
 def index_language(site_dir: Path, code: str) -> None:
-    """Index one language's rendered pages with Pagefind into a chunked bundle in ``<lang>/pagefind/``."""
-    bundle = site_dir / code / "pagefind"
+    """Index one language's rendered pages with Pagefind into the bundles its pages declare.
+
+    Normally one chunked bundle in ``<lang>/pagefind/``. A language too large for one Pagefind
+    run (handbook.search_bundles) is indexed part by part: each part's pages are hard-linked
+    into a staging folder that mirrors the site, so result addresses stay the site's.
+    """
+    home = site_dir / code / "index.html"
+    folders = declared_bundles(home.read_text(encoding="utf-8") if home.is_file() else "")
+    if len(folders) == 1:
+        run_pagefind(site_dir, code, site_dir / code / PRIMARY)
+        return
+    language = site_dir / code
+    pages = sorted(
+        path.relative_to(site_dir)
+        for path in language.rglob("*.html")
+        if not path.relative_to(language).parts[0].startswith(PRIMARY)
+    )
+    for folder, group in zip(folders, split_evenly(pages, len(folders))):
+        staging = site_dir / f".search-staging-{code}-{folder}"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            for relative in group:
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(site_dir / relative, staging / relative)
+                except OSError:  # another file system: copy instead
+                    shutil.copyfile(site_dir / relative, staging / relative)
+            run_pagefind(staging, code, language / folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def run_pagefind(source: Path, code: str, bundle: Path) -> None:
+    """One Pagefind run over the ``code`` pages under ``source``, written to ``bundle``."""
     result = subprocess.run(
         # Heading permalinks ("¶") would otherwise end up in result titles.
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{code}/**/*.html",
+        [sys.executable, "-m", "pagefind", "--site", str(source), "--glob", f"{code}/**/*.html",
          "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--quiet"],
         capture_output=True,
         text=True,

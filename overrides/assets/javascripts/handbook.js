@@ -26,7 +26,14 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundleUrl).href).then(function (module) {
         // Result URLs are relative to the site root (/<lang>/pagefind/ -> /).
-        return module.options({ baseUrl: new URL("../../", bundleUrl).pathname }).then(function () {
+        var baseUrl = new URL("../../", bundleUrl).pathname;
+        // A very large language is indexed in several bundles (pagefind-2/, …); search them as one.
+        var more = (root.getAttribute("data-more-bundles") || "").split(" ").filter(Boolean);
+        return module.options({ baseUrl: baseUrl }).then(function () {
+          return Promise.all(more.map(function (folder) {
+            return module.mergeIndex(new URL("../" + folder + "/", bundleUrl).pathname, { baseUrl: baseUrl });
+          }));
+        }).then(function () {
           return module;
         });
       });

@@ -1,0 +1,72 @@
+"""A language too large for one Pagefind run is indexed in parts and searched as one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from handbook.build import PROJECT, build_site
+from handbook.local_server import free_port, serve_directory
+from handbook.search_bundles import declared_bundles, more_bundles, split_evenly
+from tests.conftest import FIXTURE_PROJECT
+
+
+def test_a_language_gets_one_more_bundle_per_started_two_thousand_pages():
+    assert more_bundles(1) == [] and more_bundles(2000) == []
+    assert more_bundles(2001) == ["pagefind-2"]
+    assert more_bundles(3890) == ["pagefind-2"]
+    assert more_bundles(5, pages_per_bundle=2) == ["pagefind-2", "pagefind-3"]
+
+
+def test_the_bundles_a_page_declares_are_read_back():
+    assert declared_bundles('<div data-handbook-search data-bundle="../pagefind/">') == ["pagefind"]
+    html = '<div data-bundle="../pagefind/" data-more-bundles="pagefind-2 pagefind-3">'
+    assert declared_bundles(html) == ["pagefind", "pagefind-2", "pagefind-3"]
+
+
+def test_pages_are_split_into_even_consecutive_groups():
+    assert split_evenly([1, 2, 3, 4, 5], 2) == [[1, 2, 3], [4, 5]]
+    assert split_evenly([1, 2], 3) == [[1], [2], []]
+
+
+def split_fixture(tmp_path: Path) -> Path:
+    """The three-language fixture with a bundle per two pages and the site's search script. It sits three folders deep, as
+    in tests/fixtures/, so its relative paths to overrides/ and hooks/ still lead there."""
+    project = tmp_path / "a" / "b" / "split"
+    shutil.copytree(FIXTURE_PROJECT, project)
+    for name in ("overrides", "hooks"):
+        (tmp_path / name).symlink_to(PROJECT / name)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "extra:\n  search_pages_per_bundle: 2\nextra_javascript:\n  - assets/javascripts/handbook.js\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_split_search_finds_pages_of_every_bundle(tmp_path: Path, browser):
+    port = free_port()
+    root_url = f"http://127.0.0.1:{port}/"
+    site = tmp_path / "site"
+    build_site(site, root_url=root_url, project=split_fixture(tmp_path), report=lambda message: None)
+    bundles = declared_bundles((site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert len(bundles) >= 2
+    for folder in bundles:
+        assert (site / "en" / folder / "pagefind-entry.json").is_file(), folder
+    assert not list(site.glob(".search-staging-*"))
+    with serve_directory(site, port):
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        found: dict[str, list[str]] = {}
+        for query in ("Fixture", "Bürgerbüro"):
+            page.goto(f"{root_url}en/")
+            page.fill("[data-handbook-search] input", query)
+            page.wait_for_selector(".md-search-result__list a", timeout=10_000)
+            found[query] = [urlsplit(href).path for href in page.eval_on_selector_all(
+                ".md-search-result__list a", "links => links.map(a => a.href)")]
+        page.close()
+    assert "/en/" in found["Fixture"] and "/en/guide/" in found["Bürgerbüro"], found
+    assert errors == []
