@@ -145,9 +145,9 @@ def index_language(site_dir: Path, code: str) -> None:
         if not path.relative_to(language).parts[0].startswith(PRIMARY)
     )
     for folder, group in zip(folders, split_evenly(pages, len(folders))):
-        staging = site_dir / f".search-staging-{code}-{folder}"
-        shutil.rmtree(staging, ignore_errors=True)
-        try:
+        # Next to the site, not in it (the link check may be reading the site); same file system for links.
+        with tempfile.TemporaryDirectory(prefix=".handbook-search-", dir=site_dir.parent) as tmp:
+            staging = Path(tmp)
             for relative in group:
                 (staging / relative).parent.mkdir(parents=True, exist_ok=True)
                 try:
@@ -155,8 +155,6 @@ def index_language(site_dir: Path, code: str) -> None:
                 except OSError:  # another file system: copy instead
                     shutil.copyfile(site_dir / relative, staging / relative)
             run_pagefind(staging, code, language / folder)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
 
 
 def run_pagefind(source: Path, code: str, bundle: Path) -> None:
@@ -197,7 +195,7 @@ class SearchIndexer:
     indexed waits in the queue and the thread already indexing takes it, while its own thread
     builds the next language. Indexing alongside the builds saves the seconds Pagefind spent
     alone writing files. A language too large to index next to a build
-    (ALONGSIDE_BUILDS_MAX_HTML) waits for ``finish``, which indexes it with nothing else running.
+    (ALONGSIDE_BUILDS_MAX_HTML) waits for ``finish``, called once every build has ended.
     """
 
     def __init__(self, site_dir: Path, alongside_max_html: int = ALONGSIDE_BUILDS_MAX_HTML) -> None:
@@ -276,11 +274,15 @@ def build_site(
         report(message)
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
-    search.finish()
+    render_root_files(site_dir, languages, root_url)
+    # Languages too large to index next to a build are indexed now, while the link check reads the
+    # pages (for ten times today's content: one Pagefind part and the check stay under 1.5 GB).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        finishing = pool.submit(search.finish)
+        problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
+        finishing.result()
     if search.errors:
         raise BuildError("\n".join(search.errors))
-    render_root_files(site_dir, languages, root_url)
-    problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
     if problems:
         report("\n".join(map(str, problems)))
         raise BuildError(f"{len(problems)} broken link(s) in the built site")

@@ -55,7 +55,7 @@ def test_split_search_finds_pages_of_every_bundle(tmp_path: Path, browser):
     assert len(bundles) >= 2
     for folder in bundles:
         assert (site / "en" / folder / "pagefind-entry.json").is_file(), folder
-    assert not list(site.glob(".search-staging-*"))
+    assert not list(tmp_path.glob(".handbook-search-*"))
     with serve_directory(site, port):
         page = browser.new_page()
         errors: list[str] = []
