@@ -139,8 +139,8 @@ def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
 def pack_blocks(
     m: Municipality, strings: Mapping[str, str], checklist: str, language_root: str, qr: Callable[[str, str], str]
 ) -> dict[str, str]:
-    """Marker -> HTML for the pack of ``m``: QR codes to its page and the checklist, and the checklist
-    (checklist_html()). ``qr`` draws a code (qr_svg, or a QrCache's get)."""
+    """Marker -> HTML for the pack of ``m``: two QR codes (its page, the online checklist) and the
+    checklist's steps (``checklist``, from checklist_html()). ``qr`` draws a code (qr_svg, or QrCache.get)."""
     municipality_url = f"{language_root}municipalities/{m.slug}/"
     checklist_url = f"{language_root}checklist/"
     figures = "".join(
