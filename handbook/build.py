@@ -281,9 +281,9 @@ def build_site(
         finishing = pool.submit(search.finish)
         problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
         finishing.result()
-    if search.errors:
-        raise BuildError("\n".join(search.errors))
     if problems:
         report("\n".join(map(str, problems)))
-        raise BuildError(f"{len(problems)} broken link(s) in the built site")
+    failures = [*search.errors, *([f"{len(problems)} broken link(s) in the built site"] if problems else [])]
+    if failures:  # all of them at once: a failed index does not hide the broken links
+        raise BuildError("\n".join(failures))
     report(f"Built {len(languages)} languages into {site_dir}")

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-
 from handbook.problems import Problem
 from handbook.slugs import place_slug
 

@@ -15,12 +15,29 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 from typing import Sequence, TypeVar
+
+from handbook.problems import Problem
 
 PAGES_PER_BUNDLE = 2000
 PRIMARY = "pagefind"
 _DECLARED = re.compile(r'data-more-bundles="([^"]*)"')
 T = TypeVar("T")
+
+
+def pages_per_bundle(value: object, config_file: Path) -> int | Problem:
+    """``extra.search_pages_per_bundle`` of mkdocs.yml if it is a whole number above 0, else the problem."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    text = config_file.read_text(encoding="utf-8").splitlines()
+    line = next((number for number, row in enumerate(text, 1) if "search_pages_per_bundle:" in row), 1)
+    return Problem(
+        config_file.name,
+        line,
+        f"extra.search_pages_per_bundle is {value!r}, not a number of pages",
+        f"write a whole number above 0, for example {PAGES_PER_BUNDLE}, or remove the line",
+    )
 
 
 def more_bundles(pages: int, pages_per_bundle: int = PAGES_PER_BUNDLE) -> list[str]:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from handbook.search_bundles import PAGES_PER_BUNDLE, more_bundles
+from handbook.problems import Problem
+from handbook.search_bundles import PAGES_PER_BUNDLE, more_bundles, pages_per_bundle
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    per_bundle = config.extra.get("search_pages_per_bundle", PAGES_PER_BUNDLE)
+    per_bundle = pages_per_bundle(
+        config.extra.get("search_pages_per_bundle", PAGES_PER_BUNDLE), Path(config.config_file_path)
+    )
+    if isinstance(per_bundle, Problem):
+        raise PluginError(str(per_bundle))
     env.globals["search_more_bundles"] = more_bundles(len(files.documentation_pages()), per_bundle)
     return env

@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from handbook.build import PROJECT, build_site
 from handbook.local_server import free_port, serve_directory
-from handbook.search_bundles import declared_bundles, more_bundles, split_evenly
+from handbook.search_bundles import declared_bundles, more_bundles, pages_per_bundle, split_evenly
 from tests.conftest import FIXTURE_PROJECT
 
 
@@ -17,6 +19,17 @@ def test_a_language_gets_one_more_bundle_per_started_two_thousand_pages():
     assert more_bundles(2001) == ["pagefind-2"]
     assert more_bundles(3890) == ["pagefind-2"]
     assert more_bundles(5, pages_per_bundle=2) == ["pagefind-2", "pagefind-3"]
+
+
+@pytest.mark.parametrize("value", [0, -5, "2000", 2.5, True, None])
+def test_a_wrong_bundle_size_in_mkdocs_yml_is_a_problem_with_its_line(tmp_path: Path, value):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nextra:\n  search_pages_per_bundle: {value!r}\n", encoding="utf-8")
+    assert str(pages_per_bundle(value, config)) == (
+        f"mkdocs.yml:3: extra.search_pages_per_bundle is {value!r}, not a number of pages"
+        " — write a whole number above 0, for example 2000, or remove the line"
+    )
+    assert pages_per_bundle(500, config) == 500
 
 
 def test_the_bundles_a_page_declares_are_read_back():

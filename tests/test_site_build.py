@@ -182,3 +182,24 @@ def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_pat
     assert indexed == ["en"]
     indexer.finish()
     assert indexed == ["en", "uk"]
+
+
+def test_a_failed_search_index_does_not_hide_broken_links(tmp_path, monkeypatch):
+    from handbook import build
+    from handbook.problems import Problem
+    from tests.conftest import FIXTURE_PROJECT
+
+    def no_index(site_dir: Path, code: str) -> None:
+        raise BuildError(f"Pagefind failed for {code}")
+
+    monkeypatch.setattr(build, "build_language", lambda code, *args: build.LanguageBuild(code, 0, ""))
+    monkeypatch.setattr(build, "render_root_files", lambda *args: None)
+    monkeypatch.setattr(build, "index_language", no_index)
+    monkeypatch.setattr(build, "check_site_links", lambda *args: [Problem("site/en/index.html", 3, "link 'x/' leads to no file", "fix it")])
+    reported: list[str] = []
+    with pytest.raises(BuildError) as failure:
+        build_site(tmp_path / "site", project=FIXTURE_PROJECT, report=reported.append)
+    assert reported == ["site/en/index.html:3: link 'x/' leads to no file — fix it"]
+    lines = str(failure.value).splitlines()  # languages are indexed in the order their builds end
+    assert sorted(lines[:-1]) == ["Pagefind failed for ar", "Pagefind failed for de", "Pagefind failed for en"]
+    assert lines[-1] == "1 broken link(s) in the built site"
