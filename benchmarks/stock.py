@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from handbook.facts import load_facts
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.languages import default_language, load_languages
 from handbook.page_status import today
@@ -53,12 +54,14 @@ def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
     original = default_language(languages).code
     docs = target / "docs"
     shutil.copytree(project / "docs", docs)
-    sources = load_region_sources(project, codes, today())
+    day = today()
+    sources = load_region_sources(project, codes, day)
+    facts = load_facts(project, codes, day)[0]
     terms, _ = load_glossary(project)
     strings = load_ui_strings()
     for code in codes:
         ui = strings_for(strings, code)
-        checklist = pack_checklist(docs, code, project / "mkdocs.yml")
+        checklist = pack_checklist(docs, code, project / "mkdocs.yml", facts, day)
         packs = welcome_packs(sources.region)
         pages = [
             (path, fill_blocks(content, pack_blocks(packs[path], ui, checklist, f"{root_url}{code}/", qr_svg))

@@ -19,14 +19,23 @@ from handbook.source_checks import check_sources
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from handbook.facts import due_warnings, load_facts
     from handbook.operator import missing_operator_details
+    from handbook.page_status import today
 
-    problems = check_sources(args.project)
+    day = today()
+    problems = check_sources(args.project, day)
     for problem in problems:
         print(problem)
+    # Not errors: the site can be built without them; readers see "not yet provided" or an overdue notice.
+    codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
+    expired = due_warnings(load_facts(args.project, codes, day)[0], day)
+    if expired:
+        print(f"\nWarnings ({len(expired)}): figures whose period has ended", file=sys.stderr)
+        for warning in expired:
+            print(f"  {warning}", file=sys.stderr)
     warnings = missing_operator_details(args.project) if (args.project / "config").exists() else []
     if warnings:
-        # Not errors: the site can be built before the operator confirms these, and shows them as missing.
         print(f"\nWarnings ({len(warnings)}): details the operator still has to confirm", file=sys.stderr)
         for warning in warnings:
             print(f"  {warning}", file=sys.stderr)
@@ -109,7 +118,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
     manifest = args.project / MANIFEST
     old = manifest.read_text(encoding="utf-8") if manifest.exists() else ""
-    region = load_region(args.project / "data") if (args.project / "data").exists() else None
+    region = load_region(args.project / "data") if (args.project / "data" / "region").exists() else None
     new = updated_manifest(old, published_pages(pages, region, args.project))
     manifest.write_text(new, encoding="utf-8")
     added = len(new.splitlines()) - len(old.splitlines()) if old else len(new.splitlines())
@@ -118,25 +127,33 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_freshness(args: argparse.Namespace) -> int:
+    from handbook.facts import due_warnings, load_facts
     from handbook.freshness import changed_files, overdue_problems
     from handbook.page_sources import load_pages
     from handbook.page_status import today
-    from handbook.reports import freshness_rows
+    from handbook.reports import fact_rows, freshness_rows
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
     day = today()
-    rows = freshness_rows(pages, day)
-    for row in rows:
+    facts = load_facts(args.project, codes, day)[0]
+    for row in freshness_rows(pages, day, facts):
         print(f"{row.review_due or 'no date':<10}  {'OVERDUE' if row.overdue else 'ok':<7}  {row.page}  ({row.owner})")
+    figures = fact_rows(facts, pages, day)
+    if figures:
+        print("\nFigures (data/facts.yml), the first to run out first:")
+    for fact in figures:
+        print(f"{fact.valid_until or 'no end':<10}  {'OVERDUE' if fact.overdue else 'ok':<7}  {fact.key}  = {fact.value}")
     only = changed_files(args.project, args.changed_since) if args.changed_since else None
-    problems = overdue_problems(pages, day, only)
+    problems = overdue_problems(pages, day, only, facts)
+    if args.strict:  # an ended figure is also the weekly run's business, whichever page uses it
+        problems += due_warnings(facts, day)
     if not (args.strict or args.changed_since):
         return 0
     for problem in problems:
         print(problem)
     scope = f"changed since {args.changed_since}" if args.changed_since else "in the handbook"
-    print(f"{len(problems)} overdue page(s) {scope}.")
+    print(f"{len(problems)} overdue page(s) or figure(s) {scope}.")
     return 1 if problems else 0
 
 

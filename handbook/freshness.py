@@ -11,8 +11,9 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
+from handbook.facts import Fact
 from handbook.page_sources import SourcePage
 from handbook.problems import Problem
 from handbook.reports import FreshnessRow, freshness_rows
@@ -30,7 +31,10 @@ def changed_files(repo: Path, ref: str) -> set[str]:
 
 
 def overdue_problems(
-    pages: Sequence[SourcePage], today: date, only_pages: Iterable[str] | None = None
+    pages: Sequence[SourcePage],
+    today: date,
+    only_pages: Iterable[str] | None = None,
+    facts: Mapping[str, Fact] | None = None,
 ) -> list[Problem]:
     """A Problem for each overdue original (limited to ``only_pages``, docs paths, when given)."""
     by_path = {page.path: page for page in pages}
@@ -39,7 +43,7 @@ def overdue_problems(
         # A changed translation makes its original's review count too.
         wanted = {f"docs/{by_path[name].page}" for name in only_pages if name in by_path}
     problems = []
-    for row in freshness_rows(pages, today):
+    for row in freshness_rows(pages, today, facts):
         if row.overdue and (wanted is None or row.page in wanted):
             problems.append(_problem(row, by_path[row.page]))
     return problems

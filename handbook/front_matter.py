@@ -74,6 +74,59 @@ def _key_lines(node: yaml.Node, path: tuple[Any, ...], offset: int, out: dict[tu
             _key_lines(item, path + (index,), offset, out)
 
 
+class YamlError(Exception):
+    """YAML that cannot be read, with the file line to point at."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _duplicate_key(node: yaml.Node, offset: int) -> YamlError | None:
+    """The first key written twice in one mapping: YAML itself would silently keep the last one."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + offset
+            if key_node.value in seen:
+                return YamlError(line, f"'{key_node.value}' is written twice (first on line {seen[key_node.value]})")
+            seen[key_node.value] = line
+            found = _duplicate_key(value_node, offset)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate_key(item, offset)
+            if found:
+                return found
+    return None
+
+
+def load_yaml_with_lines(source: str, offset: int) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Parse YAML once into its values (dates kept as text) and the file line of every key path.
+
+    ``offset`` is the file line of the YAML's first line. Raises YamlError for invalid YAML
+    and for a key written twice in one mapping.
+    """
+    loader = _DatesAsText(source)
+    try:
+        node = loader.get_single_node()  # parsed once: the node gives the lines, then the values
+        if node is not None and (duplicate := _duplicate_key(node, offset)):
+            raise duplicate
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + offset if mark else offset
+        raise YamlError(line, str(getattr(error, "problem", None) or error)) from error
+    finally:
+        loader.dispose()
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _key_lines(node, (), offset, lines)
+    return data, lines
+
+
 def parse_front_matter(text: str) -> FrontMatter:
     """Split ``text`` into front matter and body; raise FrontMatterError with a file line on bad YAML."""
     match = _FRONT_MATTER.match(text)
@@ -81,25 +134,14 @@ def parse_front_matter(text: str) -> FrontMatter:
         if text.startswith("---"):
             raise FrontMatterError(1, "front matter is not closed")
         return FrontMatter(data={}, body=text, body_line=1)
-    source = match.group(1)
     offset = 2  # YAML line 0 is file line 2, after the opening ---
-    loader = _DatesAsText(source)
     try:
-        node = loader.get_single_node()  # parsed once: the node gives the lines, then the values
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + offset if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(line, f"front matter is not valid YAML ({problem})") from error
-    finally:
-        loader.dispose()
+        data, lines = load_yaml_with_lines(match.group(1), offset)
+    except YamlError as error:
+        raise FrontMatterError(error.line, f"front matter is not valid YAML ({error.message})") from error
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(offset, "front matter must be a list of 'key: value' lines")
-    lines: dict[tuple[Any, ...], int] = {}
-    if node is not None:
-        _key_lines(node, (), offset, lines)
     body_line = text[: match.end()].count("\n") + 1
     return FrontMatter(data=data, lines=lines, body=text[match.end() :], body_line=body_line)

@@ -29,6 +29,16 @@ class Language:
         return text_direction(self.code)
 
 
+# English readers here live in Germany and come from everywhere: write day, month, year
+# ("26 November 2026", as GOV.UK does) and euros as in Britain, not the US conventions of Babel's plain "en".
+_BABEL_LOCALES = {"en": "en_GB"}
+
+
+def babel_locale(code: str) -> str:
+    """The Babel locale that formats dates and numbers for readers of ``code``."""
+    return _BABEL_LOCALES.get(code, code)
+
+
 def text_direction(code: str) -> str:
     """``rtl`` or ``ltr``, from the Unicode CLDR data that Babel ships (no hand-kept list)."""
     return Locale.parse(code).text_direction

@@ -25,6 +25,7 @@ REQUIRED = (
     "responsible_for_content",
     "data_protection_officer",
     "hosting_provider",
+    "server_log_retention",
     "accessibility_contact",
     "accessibility_enforcement",
     "report_problem_url",

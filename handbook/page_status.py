@@ -14,6 +14,7 @@ from typing import Any
 from babel.dates import format_date
 
 from handbook.content_model import review_due
+from handbook.languages import babel_locale
 
 
 @dataclass(frozen=True)
@@ -38,25 +39,25 @@ def page_status(
     original_version: str,
     on: date,
     last_changed: date | None,
+    figures_due: date | None = None,
 ) -> PageStatus:
-    """The status of one language version of a page (``translation`` is None for the original)."""
+    """The status of one language version of a page (``translation`` is None for the original).
+
+    ``figures_due`` is the first day a figure the page uses (data/facts.yml) had no value:
+    the page is then overdue like one whose review date has passed.
+    """
     reviewed = original.get("last_reviewed")
-    due = review_due(original)
+    due = min((day for day in (review_due(original), figures_due) if day), default=None)
     return PageStatus(
         last_reviewed=date.fromisoformat(reviewed) if isinstance(reviewed, str) else None,
         review_due=due,
         last_changed=last_changed,
-        overdue=bool(due and due < on),
+        overdue=bool(due and due < on) or figures_due is not None,
         outdated_translation=bool(translation) and translation.get("translated_from") != original_version,
         machine_translated=bool(translation and translation.get("machine_translated")),
     )
 
 
-# English readers here live in Germany and come from everywhere: write day, month, year
-# ("26 November 2026", as GOV.UK does), not the US order that Babel's plain "en" uses.
-DATE_LOCALES = {"en": "en_GB"}
-
-
 def format_day(day: date, code: str) -> str:
     """A date as readers of ``code`` write it, e.g. '26 November 2026', '26. November 2026', '2026年11月26日'."""
-    return format_date(day, format="long", locale=DATE_LOCALES.get(code, code))
+    return format_date(day, format="long", locale=babel_locale(code))

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from handbook.facts import Fact, fill_fact_markers
 from handbook.front_matter import FrontMatterError, parse_front_matter
 from handbook.languages import text_direction
 from handbook.municipality_pages import choose_prose, district_markdown, finder_data, municipality_markdown, prose_block
@@ -62,11 +63,13 @@ def local_prose(project: Path, codes: Sequence[str]) -> tuple[dict[str, dict[str
     return found, problems
 
 
-def pack_checklist(docs: Path, code: str, config_file: Path) -> str:
-    """The first-weeks checklist in language ``code`` (its translation, else the original), as pack HTML."""
+def pack_checklist(docs: Path, code: str, config_file: Path, facts: Mapping[str, Fact], day: date) -> str:
+    """The first-weeks checklist in language ``code`` (its translation, else the original), as pack HTML,
+    with its figures (data/facts.yml) filled in: the pack does not pass through the page hooks."""
     translated = docs / f"checklist.{code}.md"
     source = translated if translated.exists() else docs / "checklist.md"
-    return checklist_html(parse_front_matter(source.read_text(encoding="utf-8")).body, config_file)
+    body = parse_front_matter(source.read_text(encoding="utf-8")).body
+    return checklist_html(fill_fact_markers(body, facts, day, code), config_file)
 
 
 def region_pages(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from handbook.content_model import review_due
+from handbook.facts import Fact, fact_keys, figures_due, format_value
 from handbook.page_sources import SourcePage
 from handbook.translation_status import TranslationState
 from handbook.translations import page_path
@@ -29,14 +30,20 @@ class FreshnessRow:
     overdue: bool
 
 
-def freshness_rows(pages: Iterable[SourcePage], today: date) -> list[FreshnessRow]:
-    """One row per original, the most urgent first (no due date sorts first: it needs one)."""
+def freshness_rows(
+    pages: Iterable[SourcePage], today: date, facts: Mapping[str, Fact] | None = None
+) -> list[FreshnessRow]:
+    """One row per original, the most urgent first (no due date sorts first: it needs one).
+
+    A page is due when its review date comes, or earlier when a figure it uses runs out of values.
+    """
     rows = []
     for page in pages:
         if page.language is not None:
             continue
         data = page.front_matter.data if page.front_matter else {}
-        due = review_due(data)
+        figures = figures_due(fact_keys(page.body), facts or {}, today)
+        due = min((day for day in (review_due(data), figures) if day), default=None)
         rows.append(
             FreshnessRow(
                 page=page.path,
@@ -51,9 +58,46 @@ def freshness_rows(pages: Iterable[SourcePage], today: date) -> list[FreshnessRo
     return sorted(rows, key=lambda row: (row.review_due or "", row.page))
 
 
-def freshness_json(rows: Sequence[FreshnessRow], today: date) -> str:
+@dataclass(frozen=True)
+class FactRow:
+    key: str
+    label: str  # in English, the editors' language
+    value: str  # the value readers get today
+    valid_until: str | None  # when it runs out; None: no announced end
+    next_from: str | None  # a later value is already in the data, from this day
+    checked: str
+    overdue: bool  # no value applies today
+    pages: tuple[str, ...]  # docs paths of the originals that use it
+
+
+def fact_rows(facts: Mapping[str, Fact], pages: Iterable[SourcePage], today: date) -> list[FactRow]:
+    """Every figure of data/facts.yml, the first to run out first (those without an end last)."""
+    users: dict[str, list[str]] = {}
+    for page in pages:
+        if page.language is None:
+            for key in fact_keys(page.body):
+                users.setdefault(key, []).append(page.path)
+    rows = []
+    for fact in facts.values():
+        shown, later = fact.shown_on(today), fact.next_after(today)
+        rows.append(FactRow(
+            key=fact.key,
+            label=fact.label.get("en", fact.key),
+            value=format_value(fact, shown, "en"),
+            valid_until=shown.valid_until.isoformat() if shown.valid_until else None,
+            next_from=later.valid_from.isoformat() if later and later is not shown else None,
+            checked=shown.checked.isoformat(),
+            overdue=fact.due_on(today) is not None,
+            pages=tuple(users.get(fact.key, ())),
+        ))
+    return sorted(rows, key=lambda row: (row.valid_until is None, row.valid_until or "", row.key))
+
+
+def freshness_json(rows: Sequence[FreshnessRow], today: date, facts: Sequence[FactRow] = ()) -> str:
     return json.dumps(
-        {"generated_for": today.isoformat(), "pages": [asdict(row) for row in rows]}, ensure_ascii=False, indent=2
+        {"generated_for": today.isoformat(), "pages": [asdict(row) for row in rows],
+         "facts": [asdict(row) for row in facts]},
+        ensure_ascii=False, indent=2,
     )
 
 
@@ -61,7 +105,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def freshness_markdown(rows: Sequence[FreshnessRow], today: date) -> str:
+def freshness_markdown(rows: Sequence[FreshnessRow], today: date, facts: Sequence[FactRow] = ()) -> str:
     overdue = sum(row.overdue for row in rows)
     lines = [
         "---",
@@ -84,6 +128,26 @@ def freshness_markdown(rows: Sequence[FreshnessRow], today: date) -> str:
             f"| {flag} | [{_cell(row.title)}](../{row.page.removeprefix('docs/')}) | {_cell(row.owner)} "
             f"| {row.last_reviewed or ''} | `{row.page}` |"
         )
+    if facts:
+        lines += [
+            "",
+            "## Figures {#figures}",
+            "",
+            f"{len(facts)} figures in `data/facts.yml`; **{sum(row.overdue for row in facts)} without a value for "
+            f"{today.isoformat()}**. The first to run out first: add the new value, its source and the day you "
+            "checked it before that day.",
+            "",
+            "| Runs out after | Figure | Value today | Next value from | Checked | Used on |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for fact in facts:
+            until = fact.valid_until or "no end set"
+            flag = f"**{until} (overdue)**" if fact.overdue else until
+            used = ", ".join(f"`{page}`" for page in fact.pages) or "no page"
+            lines.append(
+                f"| {flag} | {_cell(fact.label)} (`{fact.key}`) | {_cell(fact.value)} | {fact.next_from or ''} "
+                f"| {fact.checked} | {used} |"
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from datetime import date
 
@@ -24,6 +24,7 @@ from handbook.content_checks import (
     check_translation_ids,
     check_unsafe_html,
 )
+from handbook.facts import Fact, check_fact_markers, load_facts
 from handbook.glossary import GLOSSARY, check_glossary
 from handbook.languages import Language, load_languages
 from handbook.page_sources import load_pages
@@ -126,8 +127,11 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def check_local_prose(folder: Path, codes: list[str], region: RegionData, config_file: Path, today: date) -> list[Problem]:
-    """Editors' local prose for municipality pages: a known municipality, a known language, valid front matter, safe."""
+def check_local_prose(
+    folder: Path, codes: list[str], region: RegionData, config_file: Path, today: date, facts: Mapping[str, Fact]
+) -> list[Problem]:
+    """Editors' local prose for municipality pages: a known municipality and language, valid front matter,
+    known figures, safe."""
     if not folder.exists():
         return []
     addresses = {m.slug for m in region.municipalities}
@@ -149,6 +153,7 @@ def check_local_prose(folder: Path, codes: list[str], region: RegionData, config
                 page_problems.append(Problem(path, field.line, field.message, field.fix))
             for problem in check_unsafe_html([page]):
                 page_problems.append(Problem(path, problem.line, problem.message, problem.fix))
+            page_problems += check_fact_markers([(path, page.body, page.body_line)], facts)
         problems.extend(page_problems)
     return problems
 
@@ -186,9 +191,12 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     skipped = {problem.path.removeprefix("docs/") for problem in unknown_language}
     # A file in an unknown language is reported once, not again as a broken original.
     pages = [page for page in load_pages(docs_dir, codes, config_file) if page.src_uri not in skipped]
-    # Projects without municipality data (test fixtures) have no generated pages to check.
-    region = load_region(project / "data", today) if (project / "data").exists() else None
+    # Projects without the municipality register (test fixtures) have no generated pages to check.
+    region = load_region(project / "data", today) if (project / "data" / "region").exists() else None
+    facts, fact_problems = load_facts(project, codes, today)
     problems = [
+        *fact_problems,
+        *check_fact_markers(((page.path, page.body, page.body_line) for page in pages), facts),
         *unknown_language,
         *check_translations_have_originals(uris, codes),
         *(problem for file in sorted(I18N_DIR.glob("*.yml")) for problem in check_ui_strings(file, codes)),
@@ -202,7 +210,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV, generated_in_nav(project)),
         *check_glossary(project, codes, pages),
         *(region.problems if region else []),
-        *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today) if region else []),
+        *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts) if region else []),
         *check_manifest(
             _read(project / MANIFEST), published_pages(pages, region, project), redirect_sources(config)
         ),

@@ -1,6 +1,7 @@
 """MkDocs hook: publish the editors' reports in the original language's build.
 
-/en/editors/freshness/ (review status, plus freshness.json) and
+/en/editors/freshness/ (review status and the figures of data/facts.yml by the day they
+run out, plus freshness.json) and
 /en/editors/translations/ are generated from the sources on every build. They
 are not in the readers' navigation (mkdocs.yml: not_in_nav) and not in search.
 """
@@ -13,9 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from handbook.facts import load_facts
 from handbook.page_sources import load_pages
 from handbook.page_status import today
-from handbook.reports import freshness_json, freshness_markdown, freshness_rows, translation_markdown
+from handbook.reports import fact_rows, freshness_json, freshness_markdown, freshness_rows, translation_markdown
 from handbook.translation_status import translation_states
 
 
@@ -27,10 +29,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     pages = load_pages(Path(config.docs_dir), codes, Path(config.config_file_path))
     day = today()
-    rows = freshness_rows(pages, day)
+    facts = load_facts(Path(config.config_file_path).parent, codes, day)[0]
+    rows, figures = freshness_rows(pages, day, facts), fact_rows(facts, pages, day)
     generated = {
-        "editors/freshness.md": freshness_markdown(rows, day),
-        "editors/freshness.json": freshness_json(rows, day),
+        "editors/freshness.md": freshness_markdown(rows, day, figures),
+        "editors/freshness.json": freshness_json(rows, day, figures),
         "editors/translations.md": translation_markdown(translation_states(pages, codes), codes),
     }
     for src_uri, content in generated.items():

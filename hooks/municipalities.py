@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from handbook.facts import load_facts
 from handbook.municipality_pages import finder_html, index_markdown
 from handbook.page_status import today
 from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs, write_changed
@@ -35,21 +36,24 @@ _state: dict[str, Any] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins["i18n"].config
     codes = [lang.locale for lang in i18n.languages]
-    sources = load_region_sources(Path(config.config_file_path).parent, codes, today())
+    day = today()
+    sources = load_region_sources(Path(config.config_file_path).parent, codes, day)
     if sources.problems:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.problems)))
     code = i18n.build_only_locale or codes[0]
     project = Path(config.config_file_path).parent
     _state.update(sources=sources, region=sources.region, code=code, codes=codes,
                   strings=strings_for(load_ui_strings(), code), packs=welcome_packs(sources.region),
-                  qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"))
+                  qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"),
+                  facts=load_facts(project, codes, day)[0], today=day)
     return config
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100): these files are already in the build's language
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     code = _state["code"]
-    _state["checklist"] = pack_checklist(Path(config.docs_dir), code, Path(config.config_file_path))
+    _state["checklist"] = pack_checklist(Path(config.docs_dir), code, Path(config.config_file_path),
+                                         _state["facts"], _state["today"])
     pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"])
     if cache := os.environ.get(PREVIEW_CACHE):
         # The editor preview rebuilds only changed sources (--dirty); in-memory pages always count as changed.

@@ -2,7 +2,8 @@
 
 Adds ``page_status`` (handbook.page_status.PageStatus), ``page_dates`` (formatted
 dates) and ``page_sources`` (the original's official sources) to each page's
-template context; overrides/partials/page-notices.html and page-facts.html show them.
+template context; overrides/partials/page-notices.html and page-facts.html show them. A page
+that uses a figure of data/facts.yml whose period has ended is overdue.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from handbook.facts import fact_keys, figures_due, load_facts
 from handbook.git_dates import last_changed_dates
 from handbook.page_sources import load_pages, version_of
 from handbook.page_status import format_day, page_status, today
@@ -37,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         changed={page.src_uri: changed.get(f"{docs_prefix}/{page.src_uri}") for page in pages},
         today=today(),
     )
+    _state["facts"] = load_facts(repo, codes, _state["today"])[0]  # its problems are reported by hooks/facts.py
     return config
 
 
@@ -56,6 +59,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         original_version=version,
         on=_state["today"],
         last_changed=_state["changed"].get(page.file.src_uri),
+        figures_due=figures_due(fact_keys(page.file.content_string), _state["facts"], _state["today"]),
     )
     code = _state["code"]
     context["page_status"] = status

@@ -57,7 +57,7 @@ def test_every_problem_is_reported_once_with_its_line(tmp_path: Path):
         " — use one of the heading ids ({#...}) of that page",
         "docs/orphan.md: no navigation entry reaches this page — add 'orphan.md' to nav in mkdocs.yml",
         "published-urls.txt: new page address /orphan/ is not listed — run `make urls` and commit the result",
-        "published-urls.txt:7: published address /old-guide/ would break: no page and no redirect has it"
+        "published-urls.txt:8: published address /old-guide/ would break: no page and no redirect has it"
         " — add a redirect in mkdocs.yml (redirects: redirect_maps: 'old-guide.md': '<new page>.md') or restore the page",
     ]
     assert "11 problem(s) found." in result.stderr

@@ -40,7 +40,7 @@ def test_local_prose_files_are_checked(tmp_path: Path):
     (folder / "sindelfingen.de.md").write_text(good, encoding="utf-8")
     (folder / "sindelfingn.md").write_text(good, encoding="utf-8")
     (folder / "waiblingen.md").write_text(good.replace("sources:", "source:"), encoding="utf-8")
-    problems = [str(p) for p in check_local_prose(folder, CODES, REGION, CONFIG, date(2026, 11, 26))]
+    problems = [str(p) for p in check_local_prose(folder, CODES, REGION, CONFIG, date(2026, 11, 26), {})]
     assert problems == [
         "content/municipalities/sindelfingn.md: no municipality has the address 'sindelfingn'"
         " — name the file after the page address, e.g. sindelfingen.de.md",

@@ -1,0 +1,46 @@
+"""MkDocs hook: the figures of data/facts.yml in pages, and their list at the end of each page.
+
+``[[fact:key]]`` becomes the value that applies on the day of the build, formatted for the
+language being built (handbook.facts); templates get ``page_figures`` for
+overrides/partials/page-figures.html. Pages that use a figure whose period has ended are
+marked overdue by hooks/page_status.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.facts import fact_keys, fill_fact_markers, load_facts, page_figures
+from handbook.page_status import format_day, today
+
+log = logging.getLogger("mkdocs.plugins.handbook.facts")
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins["i18n"].config
+    codes = [lang.locale for lang in i18n.languages]
+    day = today()
+    facts, problems = load_facts(Path(config.config_file_path).parent, codes, day)
+    for problem in problems:  # `make check` stops a build before this; the preview prints and goes on
+        log.warning(str(problem))
+    _state.update(facts=facts, code=i18n.build_only_locale or codes[0], today=day, used={})
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    keys = fact_keys(markdown)
+    _state["used"][page.file.src_uri] = keys
+    return fill_fact_markers(markdown, _state["facts"], _state["today"], _state["code"]) if keys else markdown
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    keys = _state["used"].get(page.file.src_uri, [])
+    context["page_figures"] = page_figures(keys, _state["facts"], _state["today"], _state["code"], format_day)
+    return context
