@@ -241,23 +241,29 @@
 })();
 
 /* Checklists: tick boxes that are remembered in this browser only (localStorage, no cookie,
- * nothing sent). The key is the page address and the item's position. */
+ * nothing sent). A tick is kept under the page address and the guide section its step links to,
+ * the same in every language, so a step added or moved later does not take another step's tick. */
 (function () {
   "use strict";
 
   var boxes = document.querySelectorAll(".task-list-item input[type=checkbox]");
   if (!boxes.length) return;
-  var key = "handbook-checklist:" + location.pathname.replace(/^\/[^/]+\//, "/");
+  var key = "handbook-checklist-v2:" + location.pathname.replace(/^\/[^/]+\//, "/");
   var saved = {};
   try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (error) { saved = {}; }
+  var seen = {};
   Array.prototype.forEach.call(boxes, function (box, index) {
     var item = box.closest(".task-list-item");
+    var link = item && item.querySelector("a[href]");
+    var step = link ? link.getAttribute("href") : "step-" + index;
+    seen[step] = (seen[step] || 0) + 1;
+    if (seen[step] > 1) step += " " + seen[step];  // two steps that link the same section
     box.disabled = false;
     // The theme's checkbox has no text of its own; name it after the step.
     if (item) box.setAttribute("aria-label", item.textContent.trim().split(". ")[0]);
-    box.checked = Boolean(saved[index]);
+    box.checked = Boolean(saved[step]);
     box.addEventListener("change", function () {
-      saved[index] = box.checked;
+      saved[step] = box.checked;
       try { localStorage.setItem(key, JSON.stringify(saved)); } catch (error) { /* storage may be off */ }
     });
   });
