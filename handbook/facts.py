@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from babel import Locale
 from babel.numbers import format_percent, parse_pattern
 
-from handbook.front_matter import YamlError, load_yaml_with_lines
+from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.languages import babel_locale
 from handbook.problems import Problem
 
@@ -123,10 +123,7 @@ def _read_fact(
     line = lines.get((key,), 1)
 
     def at(*path: Any) -> int:
-        for end in range(len(path), 0, -1):
-            if (key, *path[:end]) in lines:
-                return lines[(key, *path[:end])]
-        return line
+        return deepest_line(lines, (key, *path), line)
 
     def problem(where: int, message: str, fix: str) -> Problem:
         return Problem(FACTS_FILE, where, message, fix)

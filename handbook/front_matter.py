@@ -56,10 +56,18 @@ class FrontMatter:
 
     def line_of(self, path: tuple[Any, ...]) -> int:
         """The line of the deepest known key on ``path`` (the opening ``---`` when none is known)."""
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
-        return 1
+        return deepest_line(self.lines, path, 1)
+
+
+def deepest_line(lines: dict[tuple[Any, ...], int], path: tuple[Any, ...], default: int) -> int:
+    """The file line of the deepest key on ``path`` that ``lines`` knows, else ``default``.
+
+    A problem in a value is reported where the editor wrote it, or at its nearest parent key.
+    """
+    for end in range(len(path), 0, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return default
 
 
 def _key_lines(node: yaml.Node, path: tuple[Any, ...], offset: int, out: dict[tuple[Any, ...], int]) -> None:

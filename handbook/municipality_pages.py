@@ -9,11 +9,13 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from datetime import date
 from typing import Mapping, Sequence
 
 from babel.numbers import format_decimal
 
 from handbook.page_status import format_day
+from handbook.immigration_offices import ImmigrationOffice
 from handbook.region_data import DISTRICTS, District, Municipality, RegionData
 from handbook.region_map import Projection, marker_svg
 
@@ -22,6 +24,9 @@ DESTATIS = {
     "name": "Statistisches Bundesamt (Destatis): Gemeindeverzeichnis GV100AD, Gebietsstand 30.11.2025",
     "url": "https://www.destatis.de/EN/Themes/Countries-Regions/Regional-Statistics/OnlineListMunicipalities/list-municipalities-information-system.html",
 }
+# Make it in Germany (the federal government's portal) keeps the list of Germany's welcome centres; this
+# page of it says so and where (the list's own address could not be confirmed, so it is not linked).
+WELCOME_CENTRES = "https://www.make-it-in-germany.com/en/welcome-center-bw-en"
 OSM = {"name": "OpenStreetMap contributors (ODbL): postcodes", "url": "https://www.openstreetmap.org/copyright"}
 
 
@@ -49,7 +54,8 @@ def municipality_markdown(
     sources = [DESTATIS, OSM]
     if office:
         sources.append({"name": office.source_name, "url": office.source_url})
-    reviewed = max([office.last_reviewed] if office else [], default=m.population_date)
+    checked = [office.last_reviewed, office.office.last_reviewed] if office else []
+    reviewed = max(checked + [fact["last_reviewed"] for fact in m.details.values()], default=m.population_date)
     fields = {
         "title": m.short_name,
         "description": fill(strings, "mun_description", name=m.short_name, district=m.district_label),
@@ -84,21 +90,11 @@ def municipality_markdown(
     lines.append('<div data-pagefind-ignore="all" markdown>\n')
     lines.append(f"## {strings['mun_offices_title']} {{#offices}}\n")
     lines.append(f"### {strings['mun_registration_title']} {{#registration}}\n")
-    lines.append(fill(strings, "mun_registration_body", name=m.short_name) + "\n")
+    lines.extend(registration_markdown(m, code, strings))
     lines.append(f"[{strings['mun_registration_guide']}](../topics/registration.md#register-address)\n")
     lines.append(f"### {strings['mun_immigration_title']} {{#immigration-office}}\n")
-    if office and office.confirmed:
-        lines.append(fill(strings, "mun_immigration_own", office=office.name, name=m.short_name) + "\n")
-    elif office:
-        lines.append(fill(strings, "mun_immigration_usual", office=office.name) + "\n")
+    lines.extend(immigration_markdown(m, code, strings))
     lines.append(f"[{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)\n")
-    links = [(strings["mun_website"].replace("{name}", m.short_name), m.details["website"]["url"])] if "website" in m.details else []
-    if "citizens_office" in m.details:
-        links.append((strings["mun_citizens_office"], m.details["citizens_office"]["url"]))
-    if links:
-        lines.append(f"### {strings['mun_links_title']} {{#official-pages}}\n")
-        lines.extend(f"- [{text}]({url})" for text, url in links)
-        lines.append("")
     lines.append(f"## {fill(strings, 'mun_first_steps_title', name=m.short_name)} {{#first-steps}}\n")
     lines.append(f"1. {strings['mun_step_register']} [{strings['mun_registration_guide']}](../topics/registration.md#register-address)")
     lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)")
@@ -111,6 +107,59 @@ def municipality_markdown(
         lines.append(local_prose.strip() + "\n")
     lines.append(f'<p class="handbook-credit">{html.escape(strings["mun_osm_credit"])}</p>\n')
     return "\n".join(lines)
+
+
+def _checked(strings: Mapping[str, str], day: date, source: str, code: str) -> str:
+    """'Checked on 2 December 2026 (source).' with the source page linked."""
+    link = f"[{strings['mun_source_word']}]({source})"
+    return f'<small class="handbook-provenance">{fill(strings, "mun_link_checked", date=format_day(day, code), source=link)}</small>'
+
+
+def registration_markdown(m: Municipality, code: str, strings: Mapping[str, str]) -> list[str]:
+    """Where to register an address in ``m``: the citizens' office and the town's website, each with its source,
+    or the honest fallback while no official page is confirmed."""
+    lines = [fill(strings, "mun_registration_body", name=m.short_name) + "\n"]
+    links = [(fill(strings, "mun_citizens_office", name=m.short_name), m.details.get("citizens_office")),
+             (fill(strings, "mun_website", name=m.short_name), m.details.get("website"))]
+    items = [f"- [{text}]({fact['url']}) {_checked(strings, fact['last_reviewed'], fact['source'], code)}"
+             for text, fact in links if fact]
+    if "citizens_office" not in m.details:
+        lines.append(fill(strings, "mun_registration_no_link", name=m.short_name) + "\n")
+    return lines + ([*items, ""] if items else [])
+
+
+def appointment_label(strings: Mapping[str, str], kind: str) -> str:
+    return strings[f"mun_appointment_{kind}"]
+
+
+def immigration_markdown(m: Municipality, code: str, strings: Mapping[str, str]) -> list[str]:
+    """The immigration office of ``m``: who, how to reach it, and which source says it is the one."""
+    assignment = m.immigration_office
+    if assignment is None:
+        return []
+    office = assignment.office
+    key = "mun_immigration_own" if assignment.confirmed else "mun_immigration_likely"
+    lines = [fill(strings, key, office=office.name, name=m.short_name) + "\n"]
+    items = []
+    same_page = office.page and office.appointment and office.appointment.url == office.page.url
+    if office.page and not same_page:
+        items.append(f"- [{strings['mun_office_page']}]({office.page.url})")
+    if office.appointment:  # on the office's own page, if that is where it explains how to get one
+        items.append(f"- [{appointment_label(strings, office.appointment.kind)}]({office.appointment.url})")
+    if office.phone:
+        items.append(f"- {strings['mun_office_phone']}: <bdi dir=\"ltr\">{html.escape(office.phone)}</bdi>")
+    if office.address:
+        items.append(f"- {strings['mun_office_address']}: {html.escape(office.address)}")
+    source = next((page.source for page in (office.page, office.appointment) if page), office.phone_source or office.address_source)
+    if items:
+        lines += [*items, "", _checked(strings, office.last_reviewed, source, code) + "\n"]
+    if not office.page:
+        lines.append(strings["mun_office_no_page"] + "\n")
+    listed = f"[{assignment.source_name}]({assignment.source_url})"
+    lines.append('<small class="handbook-provenance">'
+                 + fill(strings, "mun_assignment_source", source=listed, date=format_day(assignment.last_reviewed, code))
+                 + "</small>\n")
+    return lines
 
 
 def district_markdown(d: District, code: str, strings: Mapping[str, str], projection: Projection) -> str:
@@ -141,8 +190,31 @@ def district_markdown(d: District, code: str, strings: Mapping[str, str], projec
         f"{_number(m.population, code)}"
         for m in d.municipalities
     )
+    lines.append(f"\n## {strings['dist_offices_title']} {{#immigration-offices}}\n")
+    lines.extend(district_offices_markdown(d, strings))
     lines.append(f'\n<p class="handbook-credit">{html.escape(strings["mun_osm_credit"])}</p>\n')
     return "\n".join(lines)
+
+
+def district_offices_markdown(d: District, strings: Mapping[str, str]) -> list[str]:
+    """Each immigration office that serves municipalities of ``d``, with the ones it serves: those a
+    published list confirms, and apart from them those it usually serves."""
+    served: dict[str, tuple[ImmigrationOffice, list[Municipality], list[Municipality]]] = {}
+    for m in d.municipalities:
+        if (assignment := m.immigration_office) is None:
+            continue
+        office, confirmed, likely = served.setdefault(assignment.office.id, (assignment.office, [], []))
+        (confirmed if assignment.confirmed else likely).append(m)
+    lines = []
+    for office, confirmed, likely in sorted(served.values(), key=lambda item: (item[0].kind != "district_office", item[0].name)):
+        name = f"[{office.name}]({office.page.url})" if office.page else office.name
+        lines.append(f"- **{name}**")
+        for label, places in ((strings["dist_office_serves"], confirmed), (strings["dist_office_likely"], likely)):
+            if places:
+                links = ", ".join(f"[{m.short_name}](../municipalities/{m.slug}.md)" for m in places)
+                lines += ["", f"    {label} {links}"]
+        lines.append("")
+    return lines
 
 
 def index_markdown(region: RegionData, strings: Mapping[str, str], prefix: str) -> str:
@@ -175,6 +247,9 @@ def finder_html(strings: Mapping[str, str], root: str) -> str:
         "data-text-none": strings["finder_none"],
         "data-text-results": strings["finder_results"],
         "data-text-shared": strings["finder_shared"],
+        "data-text-outside": strings["finder_outside"],
+        "data-text-outside-link": strings["finder_outside_link"],
+        "data-outside-url": WELCOME_CENTRES,
     }
     attrs = " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
     return (

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from handbook.immigration_offices import REGISTRY, ImmigrationOffice, load_immigration_offices
 from handbook.problems import Problem
 from handbook.slugs import place_slug
 
@@ -35,12 +36,21 @@ KINDS = {"62": "city_district", "67": "major_district_town", "63": "town", "64":
 
 @dataclass(frozen=True)
 class Office:
-    kind: str  # "city", "town" or "district_office"
-    name: str
-    confirmed: bool
+    """The immigration office that serves one municipality, and the source that says so."""
+
+    office: ImmigrationOffice
+    confirmed: bool  # the district's own published list (or the law, for Stuttgart) settles it
     source_name: str
     source_url: str
     last_reviewed: date
+
+    @property
+    def kind(self) -> str:
+        return self.office.kind
+
+    @property
+    def name(self) -> str:
+        return self.office.name
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ class RegionData:
     municipalities: list[Municipality]
     districts: list[District]
     problems: list[Problem]
+    offices: dict[str, ImmigrationOffice] = field(default_factory=dict)  # data/immigration_offices.yml, by id
 
 
 def _checker(path: str, problems: list[Problem]) -> Callable[..., Any]:
@@ -147,7 +158,9 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
     """Read and validate every data file; problems are collected, never raised."""
     today = today or date.today()
     problems: list[Problem] = []
-    offices = _load_offices(data_dir, problems, today)
+    registry, registry_problems = load_immigration_offices(data_dir, today)
+    problems += registry_problems
+    offices = _load_offices(data_dir, problems, today, registry)
     details = _load_details(data_dir, problems, today)
     postcodes = _load_postcodes(data_dir, problems)
     municipalities: list[Municipality] = []
@@ -211,6 +224,11 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
             line = getattr(keyed, "lines", {}).get(ags, 0)
             problems.append(Problem(f"data/{name}", line, f"unknown municipality key {ags}",
                                     f"use a key from data/{MUNICIPALITIES}"))
+    used = {office.office.id for office in offices.values()}
+    for office in registry.values():
+        if office.id not in used:
+            problems.append(Problem(f"data/{REGISTRY}", office.line, f"office '{office.id}' serves no municipality",
+                                    f"remove it, or name it in the rows of data/{OFFICES} for the municipalities it serves"))
     for municipality in municipalities:
         if municipality.immigration_office is None:
             problems.append(Problem(f"data/{OFFICES}", 0, f"no row for {municipality.short_name} ({municipality.ags})",
@@ -227,7 +245,7 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
         )
         for key, slug in DISTRICTS.items()
     ]
-    return RegionData(sorted(municipalities, key=lambda m: m.slug), districts, problems)
+    return RegionData(sorted(municipalities, key=lambda m: m.slug), districts, problems, registry)
 
 
 def _load_postcodes(data_dir: Path, problems: list[Problem]) -> dict[str, list[str]]:
@@ -251,35 +269,41 @@ def _load_postcodes(data_dir: Path, problems: list[Problem]) -> dict[str, list[s
     return _with_lines({ags: sorted(codes) for ags, codes in found.items()}, first_line)
 
 
-def _load_offices(data_dir: Path, problems: list[Problem], today: date) -> dict[str, Office]:
+def _load_offices(
+    data_dir: Path, problems: list[Problem], today: date, registry: dict[str, ImmigrationOffice]
+) -> dict[str, Office]:
     path = f"data/{OFFICES}"
     check = _checker(path, problems)
     offices: dict[str, Office] = {}
     lines: dict[str, int] = {}
-    columns = ["ags", "office", "office_name", "confirmed", "source_name", "source_url", "last_reviewed"]
+    columns = ["ags", "office", "confirmed", "source_name", "source_url", "last_reviewed"]
     for line, row in _rows(data_dir, OFFICES, problems, columns):
         values = (
             check(line, "ags", row["ags"], _pattern(r"\d{8}"), "an 8-digit municipality key"),
-            check(line, "office", row["office"], _pattern("city|town|district_office"), "city, town or district_office"),
             check(line, "confirmed", row["confirmed"], _boolean, "true or false"),
             check(line, "source_url", row["source_url"], _https, "an https:// address"),
             check(line, "last_reviewed", row["last_reviewed"], date.fromisoformat, "a date YYYY-MM-DD"),
         )
         if None in values:
             continue
-        ags, kind, confirmed, url, reviewed = values
+        ags, confirmed, url, reviewed = values
         if reviewed > today:
             problems.append(Problem(path, line, f"'last_reviewed' is in the future: {reviewed}", "write the day it was checked"))
             continue
-        if not row["office_name"].strip() or not row["source_name"].strip():
-            problems.append(Problem(path, line, "office_name or source_name is empty", "fill in both"))
+        if not row["source_name"].strip():
+            problems.append(Problem(path, line, "source_name is empty", "name the list or page that says which office it is"))
+            continue
+        office = registry.get(row["office"])
+        if office is None:
+            problems.append(Problem(path, line, f"unknown office '{row['office']}'",
+                                    f"use an office id of data/{REGISTRY}, or add the office there"))
             continue
         if ags in offices:
             problems.append(Problem(path, line, f"municipality {ags} is listed twice (first on line {lines[ags]})",
                                     "keep one row per municipality"))
             continue
         lines[ags] = line
-        offices[ags] = Office(kind, row["office_name"], confirmed, row["source_name"], url, reviewed)
+        offices[ags] = Office(office, confirmed, row["source_name"], url, reviewed)
     return _with_lines(offices, lines)
 
 

@@ -15,6 +15,7 @@ from typing import Iterable, Mapping, Sequence
 from handbook.content_model import review_due
 from handbook.facts import Fact, fact_keys, figures_due, format_value
 from handbook.page_sources import SourcePage
+from handbook.region_data import RegionData
 from handbook.translation_status import TranslationState
 from handbook.translations import page_path
 
@@ -188,4 +189,48 @@ def translation_markdown(states: Sequence[TranslationState], codes: Sequence[str
             label = STATUS_LABELS[state.status]
             cells.append(f"{label} (machine)" if state.status == "outdated" and state.machine else label)
         lines.append(f"| `docs/{page}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def offices_markdown(region: RegionData) -> str:
+    """What the municipality pages cannot yet tell readers, for editors to confirm with an official source."""
+    unconfirmed = [m for m in region.municipalities if m.immigration_office and not m.immigration_office.confirmed]
+    offices = [office for office in region.offices.values() if office.missing]
+    no_registration = [m for m in region.municipalities if "citizens_office" not in m.details]
+    no_website = [m for m in region.municipalities if "website" not in m.details]
+    lines = [
+        "---",
+        "title: Offices still to confirm",
+        "noindex: true",
+        "---",
+        "",
+        "# Offices still to confirm",
+        "",
+        f"For editors. Of {len(region.municipalities)} municipalities, {len(unconfirmed)} have an immigration office "
+        "that no published list of their district confirms yet, "
+        f"{len(no_registration)} have no confirmed page about registering an address and {len(no_website)} no confirmed "
+        f"website; {len(offices)} of {len(region.offices)} immigration offices lack a confirmed web page or appointment "
+        "route. Readers see an honest fallback for each. How to add what you confirm: `data/README.md`.",
+        "",
+        "## Immigration office not confirmed by a district list {#unconfirmed-office}",
+        "",
+        "| Municipality | District | Usually served by | Row in `data/immigration_offices.csv` |",
+        "| --- | --- | --- | --- |",
+        *(f"| {_cell(m.short_name)} | {_cell(m.district_label)} | {_cell(m.immigration_office.name)} | `{m.ags}` |"
+          for m in unconfirmed),
+        "",
+        "## Immigration offices without a confirmed web page or appointment route {#office-links}",
+        "",
+        "| Office | Missing | Line in `data/immigration_offices.yml` |",
+        "| --- | --- | --- |",
+        *(f"| {_cell(office.name)} | {', '.join(office.missing)} | {office.line} |" for office in offices),
+        "",
+        "## Municipalities without a confirmed page about registering {#registration-page}",
+        "",
+        ", ".join(f"{_cell(m.short_name)} (`{m.ags}`)" for m in no_registration) or "None.",
+        "",
+        "## Municipalities without a confirmed website {#website}",
+        "",
+        ", ".join(f"{_cell(m.short_name)} (`{m.ags}`)" for m in no_website) or "None.",
+    ]
     return "\n".join(lines) + "\n"

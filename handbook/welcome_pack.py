@@ -3,6 +3,7 @@ facts, with QR codes to the pages, drawn at build time (no online QR service).""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -13,7 +14,7 @@ from typing import Callable, Mapping
 import segno
 
 from handbook.markdown_html import render_html
-from handbook.municipality_pages import fill
+from handbook.municipality_pages import appointment_label, fill
 from handbook.region_data import Municipality
 
 
@@ -102,12 +103,6 @@ def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
     The QR codes and the checklist are ready-made HTML; put in after Markdown (fill_blocks),
     Python-Markdown does not parse them once more as raw HTML, which took a tenth of a build.
     """
-    office = m.immigration_office
-    immigration = ""
-    if office and office.confirmed:
-        immigration = fill(strings, "mun_immigration_own", office=office.name, name=m.short_name)
-    elif office:
-        immigration = fill(strings, "mun_immigration_usual", office=office.name)
     title = fill(strings, "wp_title", name=m.short_name)
     return "\n".join(
         [
@@ -125,9 +120,7 @@ def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
             "",
             f"## {strings['mun_offices_title']} {{#offices}}",
             "",
-            f"- **{strings['mun_registration_title']}:** "
-            + fill(strings, "mun_registration_body", name=m.short_name),
-            f"- **{strings['mun_immigration_title']}:** {immigration}",
+            *pack_offices(m, strings),
             f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
             f"- **{strings['mun_district']}:** {m.district_label}",
             "",
@@ -136,19 +129,56 @@ def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
     ) + "\n"
 
 
+def _printed(url: str) -> str:
+    """A link whose text is its address, so the printed pack says where to look."""
+    return f"[{url}]({url})"
+
+
+def pack_offices(m: Municipality, strings: Mapping[str, str]) -> list[str]:
+    """The offices of ``m`` for paper: what each does and every address written out."""
+    lines = [f"- **{strings['mun_registration_title']}:** " + fill(strings, "mun_registration_body", name=m.short_name)]
+    for key, label in (("citizens_office", fill(strings, "mun_citizens_office", name=m.short_name)),
+                       ("website", fill(strings, "mun_website", name=m.short_name))):
+        if key in m.details:
+            lines.append(f"    - {label}: {_printed(m.details[key]['url'])}")
+    if (assignment := m.immigration_office) is None:
+        return lines
+    office = assignment.office
+    key = "mun_immigration_own" if assignment.confirmed else "mun_immigration_likely"
+    lines.append(f"- **{strings['mun_immigration_title']}:** " + fill(strings, key, office=office.name, name=m.short_name))
+    if office.page and not (office.appointment and office.appointment.url == office.page.url):
+        lines.append(f"    - {strings['mun_office_page']}: {_printed(office.page.url)}")
+    if office.appointment:
+        lines.append(f"    - {appointment_label(strings, office.appointment.kind)}: {_printed(office.appointment.url)}")
+    if office.phone:
+        lines.append(f"    - {strings['mun_office_phone']}: <bdi dir=\"ltr\">{html.escape(office.phone)}</bdi>")
+    if office.address:
+        lines.append(f"    - {strings['mun_office_address']}: {html.escape(office.address)}")
+    return lines
+
+
+def appointment_page(m: Municipality) -> str | None:
+    """The page a reader opens to get an appointment at the immigration office of ``m``, if one is confirmed."""
+    office = m.immigration_office.office if m.immigration_office else None
+    route = office and (office.appointment or office.page)
+    return route.url if route else None
+
+
 def pack_blocks(
     m: Municipality, strings: Mapping[str, str], checklist: str, language_root: str, qr: Callable[[str, str], str]
 ) -> dict[str, str]:
-    """Marker -> HTML for the pack of ``m``: two QR codes (its page, the online checklist) and the
+    """Marker -> HTML for the pack of ``m``: QR codes (its page, the online checklist and, where confirmed,
+    the immigration office's appointment page) and the
     checklist's steps (``checklist``, from checklist_html()). ``qr`` draws a code (qr_svg, or QrCache.get)."""
     municipality_url = f"{language_root}municipalities/{m.slug}/"
     checklist_url = f"{language_root}checklist/"
+    codes = [(municipality_url, strings["wp_qr_municipality"]), (checklist_url, strings["wp_qr_checklist"])]
+    if appointment := appointment_page(m):
+        codes.append((appointment, strings["wp_qr_appointment"]))
     figures = "".join(
-        f'<figure>{qr(url, caption)}<figcaption>{caption}<br><a href="{url}">{url}</a></figcaption></figure>'
-        for url, caption in (
-            (municipality_url, strings["wp_qr_municipality"]),
-            (checklist_url, strings["wp_qr_checklist"]),
-        )
+        f'<figure>{qr(url, caption)}<figcaption>{caption}<br><a href="{html.escape(url, quote=True)}">'
+        f"{html.escape(url)}</a></figcaption></figure>"
+        for url, caption in codes
     )
     return {
         QR_CODES: f'<div class="handbook-qr-codes">{figures}</div>',

@@ -1,9 +1,9 @@
 """MkDocs hook: publish the editors' reports in the original language's build.
 
 /en/editors/freshness/ (review status and the figures of data/facts.yml by the day they
-run out, plus freshness.json) and
-/en/editors/translations/ are generated from the sources on every build. They
-are not in the readers' navigation (mkdocs.yml: not_in_nav) and not in search.
+run out, plus freshness.json), /en/editors/translations/ and /en/editors/offices/ (what the
+municipality pages cannot say yet) are generated from the sources on every build. They are
+not in the readers' navigation (mkdocs.yml: not_in_nav) and not in search.
 """
 
 from __future__ import annotations
@@ -17,7 +17,15 @@ from mkdocs.structure.files import File, Files
 from handbook.facts import load_facts
 from handbook.page_sources import load_pages
 from handbook.page_status import today
-from handbook.reports import fact_rows, freshness_json, freshness_markdown, freshness_rows, translation_markdown
+from handbook.region_data import load_region
+from handbook.reports import (
+    fact_rows,
+    freshness_json,
+    freshness_markdown,
+    freshness_rows,
+    offices_markdown,
+    translation_markdown,
+)
 from handbook.translation_status import translation_states
 
 
@@ -36,6 +44,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         "editors/freshness.json": freshness_json(rows, day, figures),
         "editors/translations.md": translation_markdown(translation_states(pages, codes), codes),
     }
+    data = Path(config.config_file_path).parent / "data"
+    if (data / "region").exists():  # the handbook, not the test fixtures
+        generated["editors/offices.md"] = offices_markdown(load_region(data, day))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files

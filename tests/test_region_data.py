@@ -9,7 +9,7 @@ from pathlib import Path
 from handbook.region_data import DATA, load_region
 from handbook.slugs import place_slug
 
-TODAY = date(2026, 11, 26)
+TODAY = date(2026, 12, 2)
 
 
 def test_the_real_register_loads_completely():
@@ -54,8 +54,9 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     corrupt(data, "region/municipalities.csv", [(",51483,", ",about 51000,"), ("08115002,081155004002", "0811500X,081155004002")])
-    corrupt(data, "immigration_offices.csv", append="09999999,town,Nowhere,true,Law,https://example.org/,2026-11-01\n")
-    corrupt(data, "immigration_offices.csv", [("08115045,town,Sindelfingen,true", "08115045,town,Sindelfingen,yes")])
+    corrupt(data, "immigration_offices.csv", append="09999999,stadt-boeblingen,true,Law,https://example.org/,2026-11-01\n")
+    corrupt(data, "immigration_offices.csv", [("08115045,stadt-sindelfingen,true", "08115045,stadt-sindelfingen,yes"),
+                                              ("08115021,stadt-herrenberg,", "08115021,stadt-herrenbrg,")])
     corrupt(data, "region/municipality_postcodes_osm.csv", append="08115045,Sindelfingen,71063\n")
     (data / "municipality_details.yml").write_text(
         '"08115045":\n  website:\n    url: http://www.example.org/\n    source: https://www.example.org/\n'
@@ -64,6 +65,8 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
     )
     problems = [str(p) for p in load_region(data, TODAY).problems]
     assert problems == [
+        "data/immigration_offices.csv:11: unknown office 'stadt-herrenbrg' — use an office id of"
+        " data/immigration_offices.yml, or add the office there",
         "data/immigration_offices.csv:21: column 'confirmed' is 'yes', not true or false — write true or false",
         "data/municipality_details.yml:3: 'url' is not an https:// address — use the https:// address",
         "data/municipality_details.yml:6: unknown field 'mayor' — use one of: website, citizens_office",
@@ -76,6 +79,17 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
         "data/immigration_offices.csv:181: unknown municipality key 09999999 — use a key from data/region/municipalities.csv",
         "data/region/municipality_postcodes_osm.csv:38: unknown municipality key 08115002"
         " — use a key from data/region/municipalities.csv",
+        f"data/immigration_offices.yml:{office_line(data, 'stadt-sindelfingen')}: office 'stadt-sindelfingen' serves no"
+        " municipality — remove it, or name it in the rows of data/immigration_offices.csv for the municipalities it serves",
+        f"data/immigration_offices.yml:{office_line(data, 'stadt-herrenberg')}: office 'stadt-herrenberg' serves no"
+        " municipality — remove it, or name it in the rows of data/immigration_offices.csv for the municipalities it serves",
+        "data/immigration_offices.csv: no row for Herrenberg (08115021) — add a row: every municipality needs its"
+        " immigration office",
         "data/immigration_offices.csv: no row for Sindelfingen (08115045)"
         " — add a row: every municipality needs its immigration office",
     ]
+
+
+def office_line(data: Path, office: str) -> int:
+    lines = (data / "immigration_offices.yml").read_text(encoding="utf-8").splitlines()
+    return lines.index(f"{office}:") + 1

@@ -113,6 +113,8 @@
 })();
 
 /* Municipality finder: type a name (with or without umlauts) or a postcode, choose, go.
+ * Enter opens the highlighted result (the first, or the one chosen with the arrow keys); a
+ * place that is not in the region gets a pointer to the welcome centres elsewhere in Germany.
  * Works on the built site without a server: the list of municipalities is one small
  * JSON file of this site, loaded when the reader starts typing. */
 (function () {
@@ -173,23 +175,42 @@
     return starts.concat(contains);
   }
 
+  // A whole name or postcode that matches nothing is a place outside the region, not a typo.
+  function outside(query) {
+    return /^\d{5}$/.test(query) || (!/^\d+$/.test(query) && query.length >= 3);
+  }
+
   function render(found, query) {
     list.textContent = "";
-    found.slice(0, 12).forEach(function (item) {
+    found.slice(0, 12).forEach(function (item, index) {
       var li = document.createElement("li");
       var link = document.createElement("a");
       link.href = new URL("municipalities/" + item.entry.s + "/", root).href;
       link.textContent = item.entry.n + " (" + item.entry.d + ")";
+      if (index === 0) link.classList.add("is-highlighted");  // what Enter opens
+      link.addEventListener("focus", function () { highlight(link); });
       li.appendChild(link);
       list.appendChild(li);
     });
-    if (!found.length) {
+    if (!found.length && outside(query)) {
+      status.textContent = text("outside").replace("{query}", query) + " ";
+      var help = document.createElement("a");
+      help.href = finder.getAttribute("data-outside-url");
+      help.textContent = text("outside-link");
+      status.appendChild(help);
+    } else if (!found.length) {
       status.textContent = text("none");
     } else if (/^\d{5}$/.test(query) && found.length > 1) {
       status.textContent = text("shared").replace("{postcode}", query);
     } else {
       status.textContent = text("results").replace("{n}", String(found.length));
     }
+  }
+
+  function highlight(link) {
+    Array.prototype.forEach.call(list.querySelectorAll("a"), function (other) {
+      other.classList.toggle("is-highlighted", other === link);
+    });
   }
 
   input.addEventListener("input", function () {
@@ -205,8 +226,10 @@
   });
   input.addEventListener("keydown", function (event) {
     var links = list.querySelectorAll("a");
-    if (event.key === "Enter" && links.length === 1) {
-      window.location.href = links[0].href;
+    var chosen = list.querySelector("a.is-highlighted");
+    if (event.key === "Enter" && chosen) {
+      event.preventDefault();
+      window.location.href = chosen.href;
     } else if (event.key === "ArrowDown" && links.length) {
       event.preventDefault();
       links[0].focus();
