@@ -112,7 +112,7 @@ def municipality_markdown(
 def _checked(strings: Mapping[str, str], day: date, source: str, code: str) -> str:
     """'Checked on 2 December 2026 (source).' with the source page linked."""
     link = f"[{strings['mun_source_word']}]({source})"
-    return f'<small class="handbook-provenance">{fill(strings, "mun_link_checked", date=format_day(day, code), source=link)}</small>'
+    return f'<span class="handbook-provenance">{fill(strings, "mun_link_checked", date=format_day(day, code), source=link)}</span>'
 
 
 def registration_markdown(m: Municipality, code: str, strings: Mapping[str, str]) -> list[str]:
@@ -156,9 +156,9 @@ def immigration_markdown(m: Municipality, code: str, strings: Mapping[str, str])
     if not office.page:
         lines.append(strings["mun_office_no_page"] + "\n")
     listed = f"[{assignment.source_name}]({assignment.source_url})"
-    lines.append('<small class="handbook-provenance">'
+    lines.append('<span class="handbook-provenance">'
                  + fill(strings, "mun_assignment_source", source=listed, date=format_day(assignment.last_reviewed, code))
-                 + "</small>\n")
+                 + "</span>\n")
     return lines
 
 
