@@ -6,6 +6,7 @@ The Makefile calls these; editors normally use ``make``.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import os
 import subprocess
 import sys
@@ -20,13 +21,16 @@ from handbook.source_checks import check_sources
 
 def cmd_check(args: argparse.Namespace) -> int:
     from handbook.facts import due_warnings, load_facts
-    from handbook.operator import missing_operator_details
+    from handbook.operator import OPERATOR_FILE, missing_operator_details
     from handbook.page_status import today
 
     day = today()
     problems = check_sources(args.project, day)
     for problem in problems:
         print(problem)
+    if any(problem.path in ("mkdocs.yml", OPERATOR_FILE) for problem in problems):
+        print(f"\n{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1  # the warnings below need both files
     # Not errors: the site can be built without them; readers see "not yet provided" or an overdue notice.
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     expired = due_warnings(load_facts(args.project, codes, day)[0], day)
@@ -212,4 +216,18 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if problem := today_problem(os.environ.get("HANDBOOK_TODAY")):
+        print(problem, file=sys.stderr)
+        return 2
     return args.run(args)
+
+
+def today_problem(pinned: str | None) -> str | None:
+    """HANDBOOK_TODAY, when set, must be a real day: every command judges dates by it (see page_status.today)."""
+    if not pinned:
+        return None
+    try:
+        date.fromisoformat(pinned)
+    except ValueError:
+        return f"HANDBOOK_TODAY: '{pinned}' is not a date — write it as YYYY-MM-DD, or unset it to use today"
+    return None

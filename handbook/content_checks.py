@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from handbook.content_model import check_front_matter
+from handbook.front_matter import BOM
 from handbook.page_sources import SourcePage
 from handbook.problems import Problem
 from handbook.translations import page_path
@@ -22,6 +23,7 @@ from handbook.translations import page_path
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([^\s}]+)[^}]*\}\s*$")
+_ATTRIBUTES = re.compile(r"\{:?[^}]*\}\s*$")
 _GOOD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _UNSAFE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "meta")
 
@@ -43,9 +45,11 @@ def headings(page: SourcePage) -> Iterator[tuple[int, int, str, str | None]]:
 def check_front_matter_of(pages: Iterable[SourcePage], today: date) -> list[Problem]:
     problems = []
     for page in pages:
+        if page.bom:
+            problems.append(Problem(page.path, BOM.line, BOM.message, BOM.fix))
         if page.front_matter_error:
             error = page.front_matter_error
-            problems.append(Problem(page.path, error.line, error.message, "fix the YAML between the --- lines"))
+            problems.append(Problem(page.path, error.line, error.message, error.fix))
             continue
         for field_problem in check_front_matter(page.front_matter, page.language is not None, today):
             problems.append(Problem(page.path, field_problem.line, field_problem.message, field_problem.fix))
@@ -56,9 +60,21 @@ def check_heading_ids(pages: Iterable[SourcePage]) -> list[Problem]:
     """Section headings carry explicit, stable, English ids, so deep links survive edits and translation."""
     problems = []
     for page in pages:
+        first: dict[str, int] = {}
         for line, level, text, explicit in headings(page):
             if level == 1:
                 continue
+            block = _ATTRIBUTES.search(text)
+            if block and explicit and block.group(0).strip() != f"{{#{explicit}}}":
+                problems.append(Problem(page.path, line, f"heading attributes '{block.group(0).strip()}' are more than an id",
+                                        f"write only the id, e.g. {{#{explicit}}} (lower case, hyphens, no spaces)"))
+                continue
+            if explicit in first:
+                problems.append(Problem(page.path, line, f"heading id '{explicit}' is used twice on this page "
+                                        f"(first on line {first[explicit]})", "give each section its own id"))
+                continue
+            if explicit:
+                first[explicit] = line
             if explicit is None:
                 problems.append(
                     Problem(

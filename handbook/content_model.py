@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator, ValidationError
 
 from handbook.front_matter import FrontMatter
+from handbook.plain_text import FIX, markup_in
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "front-matter.schema.json"
 
@@ -113,6 +114,9 @@ def check_front_matter(
             path = path + (sorted(set(error.instance) - set(error.schema.get("properties", {})))[0],)
         problems.append(FieldProblem(front_matter.line_of(path), message, fix))
     data = front_matter.data
+    for path, value in _text_fields(data):
+        if markup_in(value):
+            problems.append(FieldProblem(front_matter.line_of(path), f"'{_field_name(path)}' {markup_in(value)}", FIX))
     reviewed = _date(data.get("last_reviewed"))
     if reviewed and reviewed > today:
         problems.append(
@@ -132,6 +136,16 @@ def check_front_matter(
             )
         )
     return sorted(problems, key=lambda problem: (problem.line, problem.message))
+
+
+def _text_fields(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """The front-matter fields that readers see as text: title, description, owner, the names of sources."""
+    for name in ("title", "description", "owner"):
+        if name in data:
+            yield (name,), data[name]
+    for index, source in enumerate(data.get("sources") or []):
+        if isinstance(source, dict):
+            yield ("sources", index, "name"), source.get("name")
 
 
 def _date(value: Any) -> date | None:

@@ -22,6 +22,7 @@ from babel.numbers import format_percent, parse_pattern
 
 from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.languages import babel_locale
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 
 FACTS_FILE = "data/facts.yml"
@@ -147,6 +148,8 @@ def _read_fact(
     for code in codes:
         if not isinstance(label.get(code), str) or not label[code].strip():
             problems.append(problem(at("label"), f"fact '{key}' has no '{code}' label", f"add '    {code}: …' under label:"))
+        elif markup_in(label[code]):
+            problems.append(problem(at("label", code), f"the '{code}' label of fact '{key}' {markup_in(label[code])}", FIX))
     values = entry.get("values")
     if not isinstance(values, list) or not values:
         problems.append(problem(at("values"), f"fact '{key}' has no values", "add values: with at least one value"))
@@ -195,6 +198,9 @@ def _read_period(key: str, kind: Any, item: Any, at: Any, today: date) -> tuple[
     if "checked" in days and days["checked"] > today:
         problems.append(problem(at("checked"), f"checked {days['checked']} is in the future",
                                 "write the day a person checked the value against the sources"))
+    for index, source in enumerate(item.get("sources") or []):
+        if isinstance(source, dict) and markup_in(source.get("name")):
+            problems.append(problem(at("sources", index, "name"), f"a source name {markup_in(source['name'])}", FIX))
     sources = _sources(item.get("sources"))
     if sources is None:
         problems.append(problem(at("sources"), "needs at least one source with name and an https:// url",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -37,12 +38,35 @@ _DatesAsText.yaml_implicit_resolvers = {
 
 
 class FrontMatterError(Exception):
-    """The front matter is not valid YAML (or not a mapping)."""
+    """The front matter is not valid YAML (or not a mapping), or the file cannot be read as UTF-8 text."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, fix: str = "fix the YAML between the --- lines") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.fix = fix
+
+
+BOM = FrontMatterError(1, "the file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM")
+
+
+def read_text(path: Path) -> tuple[str, bool]:
+    """A source file's text without a byte-order mark, and whether it had one (a problem to report: it
+    would hide the opening ``---`` from MkDocs). Raises FrontMatterError (line 0) when it is not UTF-8."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise FrontMatterError(0, f"not UTF-8 text (byte {error.start}: {error.reason})", "save the file as UTF-8") from error
+    return text.removeprefix("\ufeff"), text.startswith("\ufeff")
+
+
+def duplicate_key(text: str, offset: int = 1) -> YamlError | None:
+    """The first key written twice in one mapping of ``text`` (any YAML, custom tags included), or None."""
+    try:
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.YAMLError:
+        return None  # not valid YAML: reported by whoever loads it
+    return _duplicate_key(node, offset) if node is not None else None
 
 
 @dataclass

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from handbook.content_checks import headings
-from handbook.front_matter import FrontMatterError, parse_front_matter
+from handbook.front_matter import FrontMatterError, parse_front_matter, read_text
 from handbook.page_sources import SourcePage
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 
 GLOSSARY = "data/glossary.yml"
@@ -30,7 +31,8 @@ def _parse(project: Path) -> dict:
     path = project / GLOSSARY
     if not path.exists():
         return {}
-    return parse_front_matter(f"---\n{path.read_text(encoding='utf-8')}\n---\n")
+    text, _ = read_text(path)
+    return parse_front_matter(f"---\n{text}\n---\n")
 
 
 def load_glossary(project: Path) -> tuple[list[Term], dict[str, int]]:
@@ -52,7 +54,7 @@ def check_glossary(project: Path, codes: Sequence[str], pages: Iterable[SourcePa
         parsed = _parse(project)
         terms, lines = load_glossary(project)
     except FrontMatterError as error:
-        return [Problem(GLOSSARY, error.line - 1, error.message, "fix the YAML")]
+        return [Problem(GLOSSARY, max(error.line - 1, 0), error.message, error.fix if error.line == 0 else "fix the YAML")]
     originals = {page.src_uri: page for page in pages if page.language is None}
     problems = []
     allowed = {"section", *codes}
@@ -65,6 +67,12 @@ def check_glossary(project: Path, codes: Sequence[str], pages: Iterable[SourcePa
         for key in sorted(set(map(str, entry)) - allowed):
             problems.append(Problem(GLOSSARY, parsed.line_of((term, key)) - 1, f"'{term}' has an unknown field '{key}'",
                                     f"use 'section' or a language code ({', '.join(codes)})"))
+        if markup_in(str(term)):
+            problems.append(Problem(GLOSSARY, line, f"the term '{term}' {markup_in(str(term))}", FIX))
+        for code in codes:
+            if markup_in(entry.get(code)):
+                problems.append(Problem(GLOSSARY, parsed.line_of((term, code)) - 1,
+                                        f"the '{code}' explanation of '{term}' {markup_in(entry.get(code))}", FIX))
     for term in terms:
         line = lines.get(term.term, 0)
         for code in codes:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 
 REGISTRY = "immigration_offices.yml"
@@ -102,6 +103,9 @@ def _read_office(
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(problem(line, f"office '{key}' has no name", "add name: as the office calls itself"))
+    for field in ("name", "phone", "address"):
+        if markup_in(entry.get(field)):
+            problems.append(problem(at(field), f"{field} of office '{key}' {markup_in(entry.get(field))}", FIX))
     kind = entry.get("kind")
     if kind not in KINDS:
         problems.append(problem(at("kind"), f"office '{key}' has kind {kind!r}", f"write kind: {', '.join(KINDS)}"))

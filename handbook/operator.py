@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 
 OPERATOR_FILE = "config/operator.yml"
@@ -61,6 +62,19 @@ def missing_operator_details(project: Path) -> list[Problem]:
         line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
         problems.append(Problem(OPERATOR_FILE, line, f"unknown field '{key}'", "remove it or fix its name"))
     return problems
+
+
+def operator_markup(project: Path) -> list[Problem]:
+    """An error (not a warning) for a detail that contains markup: it would be HTML in the legal pages."""
+    path = project / OPERATOR_FILE
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [
+        Problem(OPERATOR_FILE, next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0),
+                f"detail '{key}' {markup_in(value)}", FIX)
+        for key, value in load_operator(project).items() if markup_in(value)
+    ]
 
 
 def fill_operator_markers(markdown: str, details: dict[str, str], not_provided: str) -> str:

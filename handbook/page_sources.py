@@ -14,7 +14,7 @@ from typing import Collection, Sequence
 
 from bs4 import BeautifulSoup
 
-from handbook.front_matter import FrontMatter, FrontMatterError, parse_front_matter
+from handbook.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
 from handbook.markdown_html import render
 from handbook.translations import split_source
 
@@ -28,6 +28,7 @@ class SourcePage:
     front_matter: FrontMatter | None
     front_matter_error: FrontMatterError | None
     config_file: Path
+    bom: bool = False  # the file started with a byte-order mark (reported; the text is read without it)
     _html: BeautifulSoup | None = field(default=None, repr=False)
 
     @property
@@ -90,10 +91,11 @@ def load_pages(
         name = split_source(src_uri, codes)
         if only is not None and name.language not in only:
             continue
-        text = path.read_text(encoding="utf-8")
+        text, bom = "", False
         try:
+            text, bom = read_text(path)
             front_matter, error = parse_front_matter(text), None
         except FrontMatterError as exc:
             front_matter, error = None, exc
-        pages.append(SourcePage(src_uri, name.page, name.language, text, front_matter, error, config_file))
+        pages.append(SourcePage(src_uri, name.page, name.language, text, front_matter, error, config_file, bom))
     return pages

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from handbook.immigration_offices import REGISTRY, ImmigrationOffice, load_immigration_offices
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 from handbook.slugs import place_slug
 
@@ -134,24 +135,35 @@ def _rows(data_dir: Path, name: str, problems: list[Problem], required: list[str
     if not path.exists():
         problems.append(Problem(f"data/{name}", 0, "file is missing", "restore it from git"))
         return []
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [column for column in required if column not in (reader.fieldnames or [])]
-        if missing:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return _read_rows(csv.DictReader(fh), name, problems, required)
+    except UnicodeDecodeError as error:
+        problems.append(Problem(f"data/{name}", 0, f"not UTF-8 text (byte {error.start}: {error.reason})",
+                                "save the file as UTF-8"))
+        return []
+
+
+def _read_rows(
+    reader: csv.DictReader, name: str, problems: list[Problem], required: list[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """The rows with their line, each one complete; a short or long row is reported, not half-read."""
+    missing = [column for column in required if column not in (reader.fieldnames or [])]
+    if missing:
+        problems.append(
+            Problem(f"data/{name}", 1, f"missing column(s): {', '.join(missing)}", "restore the header line")
+        )
+        return []
+    rows = []
+    for row in reader:
+        if None in row or None in row.values():
             problems.append(
-                Problem(f"data/{name}", 1, f"missing column(s): {', '.join(missing)}", "restore the header line")
+                Problem(f"data/{name}", reader.line_num, "wrong number of values in this row",
+                        f"write exactly {len(reader.fieldnames)} comma-separated values")
             )
-            return []
-        rows = []
-        for row in reader:
-            if None in row or None in row.values():
-                problems.append(
-                    Problem(f"data/{name}", reader.line_num, "wrong number of values in this row",
-                            f"write exactly {len(reader.fieldnames)} comma-separated values")
-                )
-                continue
-            rows.append((reader.line_num, row))
-        return rows
+            continue
+        rows.append((reader.line_num, row))
+    return rows
 
 
 def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
@@ -195,6 +207,9 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
         if not row["name_short"].strip():
             problems.append(Problem(path, line, "column 'name_short' is empty", "write the municipality's name"))
             continue
+        for column in ("name", "name_short", "district_label", "verband_name"):
+            if markup_in(row[column]):
+                problems.append(Problem(path, line, f"column '{column}' {markup_in(row[column])}", FIX))
         if ags in seen_ags:
             problems.append(Problem(path, line, f"municipality {ags} is listed twice (first on line {seen_ags[ags]})",
                                     "remove one of the rows"))
@@ -292,6 +307,9 @@ def _load_offices(
             continue
         if not row["source_name"].strip():
             problems.append(Problem(path, line, "source_name is empty", "name the list or page that says which office it is"))
+            continue
+        if markup_in(row["source_name"]):
+            problems.append(Problem(path, line, f"source_name {markup_in(row['source_name'])}", FIX))
             continue
         office = registry.get(row["office"])
         if office is None:

@@ -7,14 +7,14 @@ runs them all so one run reports everything at once.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from datetime import date
-
+import yaml
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
-from handbook.content_model import check_front_matter
 from handbook.content_checks import (
     check_front_matter_of,
     check_heading_ids,
@@ -24,16 +24,20 @@ from handbook.content_checks import (
     check_translation_ids,
     check_unsafe_html,
 )
+from handbook.content_model import check_front_matter
 from handbook.facts import Fact, check_fact_markers, load_facts
+from handbook.front_matter import BOM, FrontMatterError, duplicate_key, read_text
 from handbook.glossary import GLOSSARY, check_glossary
 from handbook.languages import Language, load_languages
-from handbook.page_sources import load_pages
 from handbook.municipality_pages import pages_for as generated_pages
-from handbook.region_data import RegionData, load_region
+from handbook.operator import OPERATOR_FILE, operator_markup
+from handbook.page_sources import load_pages
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
+from handbook.region_data import RegionData, load_region
 from handbook.translations import split_source
-from handbook.url_manifest import MANIFEST, check_manifest
 from handbook.ui_strings import I18N_DIR, load_ui_strings
+from handbook.url_manifest import MANIFEST, check_manifest
 
 # Generated pages for editors, deliberately outside the readers' navigation.
 NOT_IN_NAV = ("editors/",)
@@ -89,10 +93,10 @@ def check_ui_string_keys(files: Sequence[Path]) -> list[Problem]:
             key = text.split(":", 1)[0]
             if text[:1].isalpha() and ":" in text:
                 if key in first:
-                    problems.append(Problem(_relative(path), number, f"string '{key}' is also defined in {first[key]}",
+                    problems.append(Problem(_i18n_name(path), number, f"string '{key}' is also defined in {first[key]}",
                                             "rename it or remove one of the two"))
                 else:
-                    first[key] = _relative(path)
+                    first[key] = _i18n_name(path)
     return problems
 
 
@@ -107,20 +111,20 @@ def check_ui_strings(path: Path, codes: Sequence[str]) -> list[Problem]:
             if not (texts or {}).get(code):
                 problems.append(
                     Problem(
-                        _relative(path),
+                        _i18n_name(path),
                         line,
                         f"string '{key}' has no '{code}' text",
                         f"add a line '  {code}: …' under '{key}:'",
                     )
                 )
+            elif markup_in(texts[code]):
+                problems.append(Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {markup_in(texts[code])}", FIX))
     return problems
 
 
-def _relative(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _i18n_name(path: Path) -> str:
+    """How messages name an interface strings file: the project's i18n/ folder is the only place they live."""
+    return f"i18n/{path.name}"
 
 
 def _read(path: Path) -> str:
@@ -145,9 +149,11 @@ def check_local_prose(
         if address not in addresses:
             page_problems.append(Problem(path, 0, f"no municipality has the address '{address}'",
                                          "name the file after the page address, e.g. sindelfingen.de.md"))
+        if page.bom:
+            page_problems.append(Problem(path, BOM.line, BOM.message, BOM.fix))
         if page.front_matter_error:
             page_problems.append(Problem(path, page.front_matter_error.line, page.front_matter_error.message,
-                                         "fix the YAML between the --- lines"))
+                                         page.front_matter_error.fix))
         else:
             for field in check_front_matter(page.front_matter, False, today, kind="local"):
                 page_problems.append(Problem(path, field.line, field.message, field.fix))
@@ -177,12 +183,80 @@ def source_uris(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
 
 
+# The kinds of file a page folder may hold: pages, and pictures that cannot run anything (no SVG, no HTML).
+PUBLISHED_KINDS = (".md", ".png", ".jpg", ".jpeg", ".webp")
+
+
+def check_file_kinds(folder: Path, shown_as: str) -> list[Problem]:
+    """Every file that would end up in the site is one the checks understand; no symbolic links.
+
+    A raw .html file or a .markdown page would be published without any of the checks, and a link
+    could publish any file of the machine in every language.
+    """
+    if not folder.exists():
+        return []
+    problems = []
+    for path in sorted(folder.rglob("*")):
+        where = f"{shown_as}/{path.relative_to(folder).as_posix()}"
+        if path.is_symlink():
+            problems.append(Problem(where, 0, "symbolic links are not allowed", "put the file itself here, or remove the link"))
+        elif path.is_file() and path.suffix.lower() not in PUBLISHED_KINDS:
+            problems.append(Problem(where, 0, f"files of type '{path.suffix or path.name}' are not published",
+                                    f"write the page as .md (pictures: {', '.join(PUBLISHED_KINDS[1:])}), or remove the file"))
+    return problems
+
+
+def _yaml_problem(shown_as: str, error: BaseException | None) -> Problem:
+    """YAML that cannot be read, at the line where the parser gave up."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or error
+    return Problem(shown_as, mark.line + 1 if mark else 0, f"not valid YAML ({problem})", "fix the YAML at this line")
+
+
+def read_config(config_file: Path) -> tuple[str, dict, list[Problem]]:
+    """mkdocs.yml's text and values, or the problem that stops every check (it names the line)."""
+    name = config_file.name
+    try:
+        text, _ = read_text(config_file)
+        config = yaml_load(text)
+    except FrontMatterError as error:
+        return "", {}, [Problem(name, error.line, error.message, error.fix)]
+    except (yaml.YAMLError, ConfigurationError) as error:  # MkDocs wraps the YAML error in its own
+        return "", {}, [_yaml_problem(name, (error.__cause__ or error.__context__) if isinstance(error, ConfigurationError) else error)]
+    if not isinstance(config, dict):
+        return "", {}, [Problem(name, 1, "must be a list of settings", "restore it from git")]
+    found = duplicate_key(text)
+    return text, config, [Problem(name, found.line, found.message, "keep one of the two")] if found else []
+
+
+def check_yaml_file(path: Path, shown_as: str) -> list[Problem]:
+    """A YAML file that a hook loads later: readable, valid, and no key written twice."""
+    try:
+        text, _ = read_text(path)
+        yaml.safe_load(text)
+    except FrontMatterError as error:
+        return [Problem(shown_as, error.line, error.message, error.fix)]
+    except yaml.YAMLError as error:
+        return [_yaml_problem(shown_as, error)]
+    found = duplicate_key(text)
+    return [Problem(shown_as, found.line, found.message, "keep one of the two")] if found else []
+
+
 def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     """Run every source check of the project and return all problems, sorted and deduplicated."""
     today = today or date.today()
     config_file = project / "mkdocs.yml"
-    config_text = config_file.read_text(encoding="utf-8")
-    config = yaml_load(config_text)
+    config_text, config, config_problems = read_config(config_file)
+    if not config:
+        return config_problems
+    i18n_dir = project / "i18n" if (project / "i18n").exists() else I18N_DIR
+    i18n_files = sorted(i18n_dir.glob("*.yml"))
+    broken_yaml = [
+        *(problem for file in i18n_files for problem in check_yaml_file(file, _i18n_name(file))),
+        *(check_yaml_file(project / OPERATOR_FILE, OPERATOR_FILE) if (project / OPERATOR_FILE).exists() else []),
+    ]
+    if broken_yaml:  # the later checks load these files: report what is wrong with them, and only that
+        return sorted(set(config_problems + broken_yaml))
     languages: list[Language] = load_languages(config_file)
     codes = [lang.code for lang in languages]
     docs_dir = project / config.get("docs_dir", "docs")
@@ -199,8 +273,11 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_fact_markers(((page.path, page.body, page.body_line) for page in pages), facts),
         *unknown_language,
         *check_translations_have_originals(uris, codes),
-        *(problem for file in sorted(I18N_DIR.glob("*.yml")) for problem in check_ui_strings(file, codes)),
-        *check_ui_string_keys(sorted(I18N_DIR.glob("*.yml"))),
+        *config_problems,
+        *check_file_kinds(docs_dir, docs_dir.name),
+        *check_file_kinds(project / "content", "content"),
+        *(problem for file in i18n_files for problem in check_ui_strings(file, codes)),
+        *check_ui_string_keys(i18n_files),
         *check_front_matter_of(pages, today),
         *check_heading_ids(pages),
         *check_translation_ids(pages),
@@ -209,6 +286,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_shadowing(pages),
         *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV, generated_in_nav(project)),
         *check_glossary(project, codes, pages),
+        *operator_markup(project),
         *(region.problems if region else []),
         *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts) if region else []),
         *check_manifest(

@@ -47,6 +47,6 @@ def test_a_string_defined_twice_is_reported(tmp_path: Path):
     (tmp_path / "a.yml").write_text("# comment\nhello:\n  en: Hello\n", encoding="utf-8")
     (tmp_path / "b.yml").write_text("bye:\n  en: Bye\nhello:\n  en: Hi\n", encoding="utf-8")
     problems = check_ui_string_keys([tmp_path / "a.yml", tmp_path / "b.yml"])
-    assert [(p.line, p.message.replace(str(tmp_path) + "/", ""), p.fix) for p in problems] == [
-        (3, "string 'hello' is also defined in a.yml", "rename it or remove one of the two")
+    assert [(p.path, p.line, p.message, p.fix) for p in problems] == [
+        ("i18n/b.yml", 3, "string 'hello' is also defined in i18n/a.yml", "rename it or remove one of the two")
     ]

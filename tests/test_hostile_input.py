@@ -1,0 +1,143 @@
+"""What a careless or hostile editor writes is a `path:line` problem, never markup in a page or a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from handbook.region_data import DATA, load_region
+from handbook.source_checks import check_sources
+from tests.conftest import FIXTURE_PROJECT
+
+TODAY = date(2026, 12, 2)
+FIX = "write it as plain text, without < or > (no HTML in this field)"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "handbook"
+    shutil.copytree(FIXTURE_PROJECT, copy)
+    return copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(project: Path) -> list[str]:
+    return [str(problem) for problem in check_sources(project, TODAY)]
+
+
+def run(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "--project", str(project), *args],
+        cwd=project.parent, capture_output=True, text=True, env={**os.environ, **(env or {})},
+    )
+
+
+def test_markup_in_fields_that_are_text_is_rejected_with_its_line(project: Path):
+    guide = project / "docs" / "guide.md"
+    edit(guide, "title: Guide", 'title: "Guide <img src=x onerror=alert(1)>"')
+    edit(guide, "description: A guide whose", "description: A guide \"><script>alert(1)</script> whose")
+    edit(guide, 'name: "service-bw: Anmeldung"', 'name: "<b onmouseover=alert(1)>service-bw</b>"')
+    assert problems(project) == [
+        f"docs/guide.md:2: 'title' contains markup (< or >) — {FIX}",
+        f"docs/guide.md:3: 'description' contains markup (< or >) — {FIX}",
+        f"docs/guide.md:9: 'sources[0].name' contains markup (< or >) — {FIX}",
+    ]
+
+
+def test_a_key_written_twice_in_front_matter_is_reported_with_both_lines(project: Path):
+    edit(project / "docs" / "guide.md", "owner: Fixture editors\n", "owner: Fixture editors\ntitle: Other title\n")
+    assert problems(project) == [
+        "docs/guide.md:8: front matter is not valid YAML ('title' is written twice (first on line 2))"
+        " — fix the YAML between the --- lines"
+    ]
+
+
+def test_files_that_would_bypass_the_checks_are_rejected(project: Path, tmp_path: Path):
+    docs = project / "docs"
+    (docs / "notes.markdown").write_text("# Notes\n", encoding="utf-8")
+    (docs / "raw.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Not for publishing\n", encoding="utf-8")
+    (docs / "passwd.md").symlink_to(secret)
+    found = problems(project)
+    assert "docs/notes.markdown: files of type '.markdown' are not published — write the page as .md" \
+           " (pictures: .png, .jpg, .jpeg, .webp), or remove the file" in found
+    assert "docs/raw.html: files of type '.html' are not published — write the page as .md" \
+           " (pictures: .png, .jpg, .jpeg, .webp), or remove the file" in found
+    assert "docs/passwd.md: symbolic links are not allowed — put the file itself here, or remove the link" in found
+
+
+def test_unreadable_text_is_a_problem_not_a_traceback(project: Path):
+    docs = project / "docs"
+    (docs / "guide.de.md").write_bytes("---\ntitle: Leitfaden\n---\n\n# Gr\xfc\xdfe\n".encode("latin-1"))
+    index = docs / "index.de.md"
+    index.write_bytes(b"\xef\xbb\xbf" + index.read_bytes())
+    found = problems(project)
+    assert "docs/guide.de.md: not UTF-8 text (byte 30: invalid start byte) — save the file as UTF-8" in found
+    assert "docs/index.de.md:1: the file starts with a byte-order mark (BOM) — save it as UTF-8 without BOM" in found
+    assert not any("missing" in line and "index.de.md" in line for line in found), found  # not misread as empty
+
+
+def test_heading_ids_twice_on_a_page_or_with_a_space(project: Path):
+    guide = project / "docs" / "guide.md"
+    edit(guide, "Go to the citizens' office (*Bürgerbüro*).",
+         "Go to the citizens' office.\n\n## Again {#register}\n\nText.\n\n## Other {#other address}\n\nText.")
+    found = problems(project)
+    assert "docs/guide.md:19: heading id 'register' is used twice on this page (first on line 15)" \
+           " — give each section its own id" in found
+    assert "docs/guide.md:23: heading attributes '{#other address}' are more than an id" \
+           " — write only the id, e.g. {#other} (lower case, hyphens, no spaces)" in found
+
+
+def test_broken_configuration_files_are_reported_with_their_line(project: Path):
+    shutil.copytree(Path(__file__).resolve().parent.parent / "i18n", project / "i18n")
+    edit(project / "i18n" / "ui.yml", "untranslated_body:\n", "untranslated_body:\n  en: [broken\n")
+    (project / "config").mkdir()
+    (project / "config" / "operator.yml").write_text("name: A\nname: B\n", encoding="utf-8")
+    assert problems(project) == [
+        "config/operator.yml:2: 'name' is written twice (first on line 1) — keep one of the two",
+        "i18n/ui.yml:18: not valid YAML (expected ',' or ']', but got ':') — fix the YAML at this line",
+    ]
+    edit(project / "mkdocs.yml", "docs_dir: docs\n", "docs_dir: docs\ndocs_dir: other\n")
+    shutil.rmtree(project / "i18n")
+    (project / "config" / "operator.yml").write_text('name: A\nemail: "<a href=x>mail</a>"\n', encoding="utf-8")
+    found = problems(project)
+    assert found[:2] == [
+        f"config/operator.yml:2: detail 'email' contains markup (< or >) — {FIX}",
+        "mkdocs.yml:7: 'docs_dir' is written twice (first on line 6) — keep one of the two",
+    ]
+    edit(project / "mkdocs.yml", "docs_dir: other\n", "nav: [index.md\n")
+    result = run(project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines()[0].startswith("mkdocs.yml:8: not valid YAML (")
+
+
+def test_a_bad_handbook_today_is_one_line_and_no_build(project: Path):
+    result = run(project, "build", "--site-dir", "site", env={"HANDBOOK_TODAY": "2026-02-30"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "HANDBOOK_TODAY: '2026-02-30' is not a date — write it as YYYY-MM-DD, or unset it to use today"
+    )
+    assert not (project.parent / "site").exists()
+
+
+def test_markup_in_data_names_is_rejected(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    edit(data / "region" / "municipalities.csv", ",Aidlingen,Aidlingen,", ",Aidlingen,<img src=x onerror=alert(1)>,")
+    edit(data / "immigration_offices.yml", 'name: "Landratsamt Göppingen', 'name: "<b>Landratsamt Göppingen')
+    found = [str(problem) for problem in load_region(data, TODAY).problems]
+    assert f"data/region/municipalities.csv:3: column 'name_short' contains markup (< or >) — {FIX}" in found
+    line = next(n for n, text in enumerate((data / "immigration_offices.yml").read_text().splitlines(), 1) if "<b>" in text)
+    assert f"data/immigration_offices.yml:{line}: name of office 'landratsamt-goeppingen' contains markup (< or >) — {FIX}" in found
