@@ -25,7 +25,6 @@ _ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([^\s}]+)[^}]*\}\s*$")
 _ATTRIBUTES = re.compile(r"\{:?[^}]*\}\s*$")
 _GOOD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_UNSAFE_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "meta")
 
 
 def headings(page: SourcePage) -> Iterator[tuple[int, int, str, str | None]]:
@@ -133,7 +132,7 @@ def _link_targets(page: SourcePage) -> Iterator[tuple[str, str, str]]:
     for tag in page.html.find_all(True):
         if "headerlink" in tag.get("class", []):  # permalinks the toc extension adds to each heading
             continue
-        for attribute in ("href", "src", "action", "formaction", "data", "poster"):
+        for attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href"):
             if tag.has_attr(attribute):
                 yield tag.name, attribute, tag[attribute]
 
@@ -173,7 +172,10 @@ def _check_one_link(
         return f"unsafe link '{url}'", "remove it: pages may not run scripts"
     if scheme == "http":
         return f"insecure link '{url}'", "use the https:// address (the check of external links will confirm it)"
-    if scheme in ("https", "mailto", "tel") or url.startswith("//"):
+    if url.startswith("//"):
+        return (f"link without a scheme '{url}' leads to another host",
+                "write the whole https:// address, or link a page of the handbook relatively")
+    if scheme in ("https", "mailto", "tel"):
         return None
     if scheme:
         return f"link with unsupported scheme '{url}'", "use https://, mailto: or tel:, or a relative link to a .md file"
@@ -208,31 +210,69 @@ def _check_anchor(page: SourcePage, target: SourcePage | None, anchor: str) -> t
     return f"anchor '#{anchor}' does not exist on {where}", "use one of the heading ids ({#...}) of that page"
 
 
+# What content may contain after Markdown: only what this list names. Markdown itself produces all of it;
+# anything else (scripts, styles, frames, forms, SVG, media, <link>, event handlers) is refused, so a page can
+# neither run code nor make a reader's browser ask another website for anything.
+_ALLOWED_TAGS = frozenset(
+    "a abbr b bdi blockquote br code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "
+    "input kbd label li mark ol p pre s small span strong sub summary sup table tbody td tfoot th thead tr u ul".split()
+)
+_ALLOWED_ATTRIBUTES = {
+    "*": frozenset({"id", "class", "title", "lang", "dir"}),
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "input": frozenset({"type", "disabled", "checked"}),  # the checklist's tick boxes (pymdownx.tasklist)
+    "td": frozenset({"style", "colspan", "rowspan"}),
+    "th": frozenset({"style", "colspan", "rowspan"}),
+    "ol": frozenset({"start"}),
+    "details": frozenset({"open"}),
+}
+_TABLE_ALIGNMENT = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")  # Markdown tables write this
+_LINK_ATTRIBUTES = ("href", "src", "xlink:href")
+_EMPTY_COMMENT = re.compile(r"<!---?>")  # browsers end these comments at once: what follows would be live
+
+
 def check_unsafe_html(pages: Iterable[SourcePage]) -> list[Problem]:
-    """No scripts, frames, forms or inline event handlers in content."""
+    """Content holds only the markup of the allow-list above, and images only from the site itself."""
     problems = []
     for page in pages:
+        seen: dict[str, int] = defaultdict(int)
         for tag in page.html.find_all(True):
-            if tag.name in _UNSAFE_TAGS:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of(f"<{tag.name}"),
-                        f"<{tag.name}> is not allowed in content",
-                        "remove it; ask a maintainer if the page needs interactive parts",
-                    )
-                )
-            for attribute in tag.attrs:
-                if attribute.lower().startswith("on"):
-                    problems.append(
-                        Problem(
-                            page.path,
-                            page.line_of(f"{attribute}="),
-                            f"inline event handler '{attribute}' is not allowed",
-                            "remove the attribute; pages may not run scripts",
-                        )
-                    )
+            if tag.name not in _ALLOWED_TAGS:
+                problems.append(Problem(page.path, page.line_of(f"<{tag.name}"), f"<{tag.name}> is not allowed in content",
+                                        "remove it; ask a maintainer if the page needs interactive parts"))
+                continue
+            for attribute, value in tag.attrs.items():
+                # An address is found where the editor wrote it (Markdown writes no 'src='); other attributes by name.
+                text = " ".join(value) if isinstance(value, list) else str(value)
+                key = f"value {text}" if attribute in _LINK_ATTRIBUTES and text else f"name {attribute}"
+                occurrence = seen[key]
+                seen[key] += 1
+                found = page.find_line(text, occurrence) if key.startswith("value") else None
+                line = found or page.line_of(f"{attribute}=", occurrence)
+                if problem := _attribute_problem(tag.name, attribute.lower(), value):
+                    problems.append(Problem(page.path, line, *problem))
+        for number, text in enumerate(page.body.splitlines(), page.body_line):
+            if _EMPTY_COMMENT.search(text):
+                problems.append(Problem(page.path, number, "a comment written '<!-->' or '<!--->' ends at once in browsers",
+                                        "write comments as <!-- text -->, or remove it"))
     return problems
+
+
+def _attribute_problem(tag: str, attribute: str, value: object) -> tuple[str, str] | None:
+    if attribute.startswith("on"):
+        return f"inline event handler '{attribute}' is not allowed", "remove the attribute; pages may not run scripts"
+    if attribute not in _ALLOWED_ATTRIBUTES["*"] | _ALLOWED_ATTRIBUTES.get(tag, frozenset()):
+        return f"attribute '{attribute}' is not allowed on <{tag}>", "remove it; the site's own styles and markup apply"
+    text = " ".join(value) if isinstance(value, list) else str(value)
+    if attribute == "style" and not _TABLE_ALIGNMENT.match(text):
+        return f"style '{text}' is not allowed", "remove it; only Markdown's table alignment is allowed"
+    if attribute == "type" and text.lower() != "checkbox":
+        return f"<input type=\"{text}\"> is not allowed", "use a checklist item (- [ ] …) instead"
+    if attribute == "src" and (urlsplit(text.strip()).scheme or text.strip().startswith("//")):
+        return (f"image from another website: '{text}'",
+                "put the picture into docs/ and link it relatively: the site asks no other host for anything")
+    return None
 
 
 def check_shadowing(pages: Iterable[SourcePage]) -> list[Problem]:

@@ -8,6 +8,7 @@ demand, its rendered HTML.
 from __future__ import annotations
 
 import hashlib
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection, Sequence
@@ -57,13 +58,18 @@ class SourcePage:
 
     def line_of(self, needle: str, occurrence: int = 0) -> int:
         """File line of the ``occurrence``-th appearance of ``needle`` in the body (first line if absent)."""
+        return self.find_line(needle, occurrence) or self.body_line
+
+    def find_line(self, needle: str, occurrence: int = 0) -> int | None:
+        """File line of the ``occurrence``-th appearance of ``needle`` in the body, or None."""
         seen = 0
         for number, line in enumerate(self.body.splitlines(), self.body_line):
-            count = line.count(needle)
+            # Raw HTML may write a character as an entity (&#106;avascript:): count it as the reader's browser reads it.
+            count = max(line.count(needle), html.unescape(line).count(needle))
             if seen + count > occurrence:
                 return number
             seen += count
-        return self.body_line
+        return None
 
 
 def version_of(page: SourcePage) -> str:

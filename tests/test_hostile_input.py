@@ -141,3 +141,50 @@ def test_markup_in_data_names_is_rejected(tmp_path: Path):
     assert f"data/region/municipalities.csv:3: column 'name_short' contains markup (< or >) — {FIX}" in found
     line = next(n for n, text in enumerate((data / "immigration_offices.yml").read_text().splitlines(), 1) if "<b>" in text)
     assert f"data/immigration_offices.yml:{line}: name of office 'landratsamt-goeppingen' contains markup (< or >) — {FIX}" in found
+
+
+HOSTILE_BODY = """Go to the citizens' office (*Bürgerbüro*).
+
+<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>
+
+<style>body { background: url(https://evil.example/x.png) }</style>
+
+<p style="background: url(https://evil.example/y.png)">Styled</p>
+
+<link rel="stylesheet" href="https://evil.example/s.css">
+
+![map](https://evil.example/map.png)
+
+[elsewhere](//evil.example/page)
+
+<!--><img src=x onerror=alert(1)>-->
+
+<a href="&#106;avascript:alert(1)">encoded</a>
+
+<input type="text" value="x"> <img src="local-map.png" alt="A map" onload="alert(1)">
+"""
+
+
+def test_only_what_the_allow_list_names_may_be_in_a_page(project: Path):
+    edit(project / "docs" / "guide.md", "Go to the citizens' office (*Bürgerbüro*).", HOSTILE_BODY)
+    refuse = "remove it; ask a maintainer if the page needs interactive parts"
+    assert problems(project) == [
+        f"docs/guide.md:19: <svg> is not allowed in content — {refuse}",
+        f"docs/guide.md:19: <text> is not allowed in content — {refuse}",
+        "docs/guide.md:19: attribute 'xlink:href' is not allowed on <a> — remove it; the site's own styles and markup apply",
+        "docs/guide.md:19: unsafe link 'javascript:alert(1)' — remove it: pages may not run scripts",
+        f"docs/guide.md:21: <style> is not allowed in content — {refuse}",
+        "docs/guide.md:23: attribute 'style' is not allowed on <p> — remove it; the site's own styles and markup apply",
+        f"docs/guide.md:25: <link> is not allowed in content — {refuse}",
+        "docs/guide.md:27: image from another website: 'https://evil.example/map.png' — put the picture into docs/"
+        " and link it relatively: the site asks no other host for anything",
+        "docs/guide.md:29: link without a scheme '//evil.example/page' leads to another host"
+        " — write the whole https:// address, or link a page of the handbook relatively",
+        "docs/guide.md:31: a comment written '<!-->' or '<!--->' ends at once in browsers"
+        " — write comments as <!-- text -->, or remove it",
+        "docs/guide.md:33: unsafe link 'javascript:alert(1)' — remove it: pages may not run scripts",
+        "docs/guide.md:35: <input type=\"text\"> is not allowed — use a checklist item (- [ ] …) instead",
+        "docs/guide.md:35: attribute 'value' is not allowed on <input> — remove it; the site's own styles and markup apply",
+        "docs/guide.md:35: inline event handler 'onload' is not allowed — remove the attribute; pages may not run scripts",
+        "docs/guide.md:35: link to a file that does not exist: 'local-map.png' — check the file name, relative to this file",
+    ]
