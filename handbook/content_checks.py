@@ -137,10 +137,15 @@ def _link_targets(page: SourcePage) -> Iterator[tuple[str, str, str]]:
                 yield tag.name, attribute, tag[attribute]
 
 
-def check_links(pages: Iterable[SourcePage], docs_dir: Path) -> list[Problem]:
-    """Internal links resolve to a page and an anchor in every language; no http:// and no javascript:."""
+def check_links(
+    pages: Iterable[SourcePage], docs_dir: Path, targets: Iterable[SourcePage] | None = None
+) -> list[Problem]:
+    """Internal links resolve to a page and an anchor in every language; no http:// and no javascript:.
+
+    ``targets`` are the pages links may lead to, when they are not ``pages`` themselves (local prose).
+    """
     pages = list(pages)
-    by_uri = {page.src_uri: page for page in pages}
+    by_uri = {page.src_uri: page for page in (pages if targets is None else targets)}
     problems = []
     for page in pages:
         seen: dict[str, int] = defaultdict(int)

@@ -198,6 +198,13 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
         area = check(line, "area_km2", row["area_km2"], float, "a number")
         lat = check(line, "lat", row["lat"], float, "a latitude")
         lon = check(line, "lon", row["lon"], float, "a longitude")
+        if population is not None and population <= 0:
+            problems.append(Problem(path, line, f"population {population} is impossible", "write the Destatis figure"))
+        if area is not None and area <= 0:
+            problems.append(Problem(path, line, f"area {area} km² is impossible", "write the Destatis figure"))
+        if ags and district and not ags.startswith(district):
+            problems.append(Problem(path, line, f"municipality key {ags} is not in district {district}",
+                                    "the first five digits of the key are its district's: check both columns"))
         if lat is not None and not 47 < lat < 50:
             problems.append(Problem(path, line, f"latitude {lat} is outside Baden-Württemberg", "check the coordinates"))
             lat = None

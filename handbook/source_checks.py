@@ -7,6 +7,7 @@ runs them all so one run reports everything at once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -31,7 +32,7 @@ from handbook.glossary import GLOSSARY, check_glossary
 from handbook.languages import Language, load_languages
 from handbook.municipality_pages import pages_for as generated_pages
 from handbook.operator import OPERATOR_FILE, operator_markup
-from handbook.page_sources import load_pages
+from handbook.page_sources import SourcePage, load_pages
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 from handbook.region_data import RegionData, load_region
@@ -132,10 +133,11 @@ def _read(path: Path) -> str:
 
 
 def check_local_prose(
-    folder: Path, codes: list[str], region: RegionData, config_file: Path, today: date, facts: Mapping[str, Fact]
+    folder: Path, codes: list[str], region: RegionData, config_file: Path, today: date, facts: Mapping[str, Fact],
+    docs_pages: Sequence[SourcePage] = (),
 ) -> list[Problem]:
     """Editors' local prose for municipality pages: a known municipality and language, valid front matter,
-    known figures, safe."""
+    known figures, safe, and links that work from the municipality's page (``docs_pages`` are their targets)."""
     if not folder.exists():
         return []
     addresses = {m.slug for m in region.municipalities}
@@ -160,6 +162,9 @@ def check_local_prose(
             for problem in check_unsafe_html([page]):
                 page_problems.append(Problem(path, problem.line, problem.message, problem.fix))
             page_problems += check_fact_markers([(path, page.body, page.body_line)], facts)
+            # The prose is shown on municipalities/<address>/: its links are relative to that page.
+            shown = replace(page, src_uri=f"municipalities/{page.src_uri}", page=f"municipalities/{page.page}")
+            page_problems += [replace(problem, path=path) for problem in check_links([shown], config_file.parent / "docs", docs_pages)]
         problems.extend(page_problems)
     return problems
 
@@ -170,12 +175,44 @@ def published_pages(pages: list, region: RegionData | None, project: Path) -> li
     return originals + list(generated_in_nav(project)) + (list(generated_pages(region)) if region else [])
 
 
-def redirect_sources(config: dict) -> list[str]:
-    """The old source paths that mkdocs-redirects keeps answering for."""
+def redirect_maps(config: dict) -> dict[str, str]:
+    """mkdocs-redirects' old source path -> new target (a page, perhaps with #anchor)."""
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "redirects" in plugin:
-            return list((plugin["redirects"] or {}).get("redirect_maps") or {})
-    return []
+            return {str(old): str(new) for old, new in ((plugin["redirects"] or {}).get("redirect_maps") or {}).items()}
+    return {}
+
+
+def redirect_sources(config: dict) -> list[str]:
+    """The old source paths that mkdocs-redirects keeps answering for."""
+    return list(redirect_maps(config))
+
+
+def check_redirects(redirects: Mapping[str, str], published: Sequence[str], config_text: str) -> list[Problem]:
+    """A redirect leads to a page that exists, in one step, and replaces no page that still exists."""
+    pages = set(published)
+    lines = config_text.splitlines()
+
+    def line_of(old: str) -> int:
+        key = re.compile(rf"^\s*[\"']?{re.escape(old)}[\"']?\s*:")
+        return next((n for n, text in enumerate(lines, 1) if key.match(text)), 0)
+
+    problems = []
+    for old, new in redirects.items():
+        target = new.split("#", 1)[0]
+        if "://" in new:
+            continue  # to another website: the external link check covers it
+        if old in pages:
+            problems.append(Problem("mkdocs.yml", line_of(old), f"redirect from '{old}' would hide the page that exists there",
+                                    "remove the redirect, or move the page first"))
+        elif target in redirects:
+            problems.append(Problem("mkdocs.yml", line_of(old), f"redirect from '{old}' leads to '{target}', which is itself redirected",
+                                    f"point it at the final page ('{redirects[target].split('#', 1)[0]}')"
+                                    if redirects[target].split("#", 1)[0] != old else "one of the two must point at a page"))
+        elif target not in pages:
+            problems.append(Problem("mkdocs.yml", line_of(old), f"redirect from '{old}' leads to '{target}', which is not a page",
+                                    "point it at an existing page's .md file"))
+    return problems
 
 
 def source_uris(docs_dir: Path) -> list[str]:
@@ -288,9 +325,11 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_glossary(project, codes, pages),
         *operator_markup(project),
         *(region.problems if region else []),
-        *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts) if region else []),
+        *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts,
+                             pages) if region else []),
         *check_manifest(
             _read(project / MANIFEST), published_pages(pages, region, project), redirect_sources(config)
         ),
+        *check_redirects(redirect_maps(config), published_pages(pages, region, project), config_text),
     ]
     return sorted(set(problems))

@@ -188,3 +188,49 @@ def test_only_what_the_allow_list_names_may_be_in_a_page(project: Path):
         "docs/guide.md:35: inline event handler 'onload' is not allowed — remove the attribute; pages may not run scripts",
         "docs/guide.md:35: link to a file that does not exist: 'local-map.png' — check the file name, relative to this file",
     ]
+
+
+def test_redirects_lead_to_a_page_in_one_step_and_hide_none(project: Path):
+    edit(project / "mkdocs.yml", '"old-guide.md": "guide.md#register"',
+         '"old-guide.md": "guide.md#register"\n        "gone.md": "missing.md"\n        "index.md": "guide.md"\n'
+         '        "a.md": "b.md"\n        "b.md": "a.md"')
+    found = [line for line in problems(project) if line.startswith("mkdocs.yml")]
+    assert found == [
+        "mkdocs.yml:41: redirect from 'gone.md' leads to 'missing.md', which is not a page"
+        " — point it at an existing page's .md file",
+        "mkdocs.yml:42: redirect from 'index.md' would hide the page that exists there"
+        " — remove the redirect, or move the page first",
+        "mkdocs.yml:43: redirect from 'a.md' leads to 'b.md', which is itself redirected — one of the two must point at a page",
+        "mkdocs.yml:44: redirect from 'b.md' leads to 'a.md', which is itself redirected — one of the two must point at a page",
+    ]
+
+
+def test_links_in_local_prose_work_from_the_municipality_page(tmp_path: Path):
+    project = tmp_path / "handbook"
+    root = Path(__file__).resolve().parent.parent
+    for part in ("docs", "data", "i18n", "config", "content"):
+        shutil.copytree(root / part, project / part)
+    for part in ("mkdocs.yml", "published-urls.txt"):
+        shutil.copy(root / part, project / part)
+    (project / "content" / "municipalities" / "tamm.md").write_text(
+        "---\nlast_reviewed: 2026-11-01\nowner: Stadt Tamm\nsources:\n  - name: Stadt Tamm\n    url: https://www.tamm.de/\n---\n\nSee the [guide](../topics/housing.md#deposit), "
+        "the [town](http://www.tamm.de/) and [nothing](../topics/nothing.md).\n", encoding="utf-8")
+    found = [line for line in problems(project) if line.startswith("content/")]
+    assert found == [
+        "content/municipalities/tamm.md:9: insecure link 'http://www.tamm.de/'"
+        " — use the https:// address (the check of external links will confirm it)",
+        "content/municipalities/tamm.md:9: link to a page that does not exist: '../topics/nothing.md'"
+        " — check the file name, relative to this file; link the original (without a language code)",
+    ]
+
+
+def test_well_formed_but_impossible_data_is_rejected(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    edit(data / "region" / "municipalities.csv", ",51483,", ",-51483,")  # Sindelfingen's population
+    edit(data / "region" / "municipalities.csv", "08115001,081155001001,Aidlingen,Aidlingen,08115,",
+         "08116001,081155001001,Aidlingen,Aidlingen,08115,")
+    found = [str(problem) for problem in load_region(data, TODAY).problems if "municipalities.csv" in problem.path]
+    assert "data/region/municipalities.csv:3: municipality key 08116001 is not in district 08115 — the first five digits" \
+           " of the key are its district's: check both columns" in found
+    assert any(line.endswith("population -51483 is impossible — write the Destatis figure") for line in found)
