@@ -21,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml package-lock.json
 
 ## Build every language into site/ with strict validation.
 build: $(STAMP)
-	$(BIN)/python -m handbook build
+	$(BIN)/python -m handbook build $(ARGS)
 
 ## Run the whole test suite (builds real sites, drives headless Chromium).
 test: $(STAMP)

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -245,6 +246,12 @@ def clear_site(site_dir: Path, codes: Sequence[str]) -> None:
             entry.unlink()
 
 
+def is_preview_address(root_url: str) -> bool:
+    """Whether links made for ``root_url`` work only on this machine (loopback or no host)."""
+    host = (urlsplit(root_url).hostname or "").lower()
+    return not host or host == "localhost" or host.startswith("127.") or host == "::1"
+
+
 def build_site(
     site_dir: Path,
     root_url: str = DEFAULT_ROOT_URL,
@@ -252,7 +259,29 @@ def build_site(
     project: Path = PROJECT,
     report=print,
 ) -> None:
-    """Build every language into ``site_dir`` and the site-wide files; raise BuildError on any failure."""
+    """Build every language and the site-wide files into a new folder, then put it in place of ``site_dir``.
+
+    Raise BuildError on any failure. The folder being built sits next to ``site_dir`` and replaces it
+    only when everything passed, so a failed or interrupted build leaves the previous site whole.
+    """
+    final = site_dir.resolve()
+    building = final.with_name(f".{final.name}.building")
+    shutil.rmtree(building, ignore_errors=True)
+    try:
+        _build_site(building, root_url, jobs, project, report)
+    except BaseException:  # failures and Ctrl-C alike: nothing half-built is left behind
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    previous = final.with_name(f".{final.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    building.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
+    report(f"Built the site into {final}")
+
+
+def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, report) -> None:
     if not root_url.endswith("/"):
         root_url += "/"
     project, site_dir = project.resolve(), site_dir.resolve()
@@ -286,4 +315,4 @@ def build_site(
     failures = [*search.errors, *([f"{len(problems)} broken link(s) in the built site"] if problems else [])]
     if failures:  # all of them at once: a failed index does not hide the broken links
         raise BuildError("\n".join(failures))
-    report(f"Built {len(languages)} languages into {site_dir}")
+    report(f"Built {len(languages)} languages")

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
+from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, is_preview_address, language_env
 from handbook.languages import load_languages
 from handbook.local_server import make_server
 from handbook.source_checks import check_sources
@@ -51,6 +51,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if is_preview_address(args.base_url):
+        if args.public:
+            print(f"the public address is missing: '{args.base_url}' works only on this machine"
+                  " — set HANDBOOK_BASE_URL to the address the site is published at", file=sys.stderr)
+            return 1
+        print(f"Preview build: links, QR codes and sitemaps point at {args.base_url}, which works only on this"
+              " machine; welcome packs and the link catalogue say so. Set HANDBOOK_BASE_URL to publish.", file=sys.stderr)
     if cmd_check(args):
         return 1
     try:
@@ -183,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
         help="public root URL of the site (env HANDBOOK_BASE_URL)",
     )
     build.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: all cores)")
+    build.add_argument("--public", action="store_true",
+                       help="refuse a loopback or missing public address (the deploy workflow uses it)")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="live preview of one language")
@@ -219,7 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem := today_problem(os.environ.get("HANDBOOK_TODAY")):
         print(problem, file=sys.stderr)
         return 2
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: one line; a build leaves the previous site as it was
+        print("\nInterrupted: nothing was changed.", file=sys.stderr)
+        return 130
 
 
 def today_problem(pinned: str | None) -> str | None:
