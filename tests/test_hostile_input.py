@@ -234,3 +234,34 @@ def test_well_formed_but_impossible_data_is_rejected(tmp_path: Path):
     assert "data/region/municipalities.csv:3: municipality key 08116001 is not in district 08115 — the first five digits" \
            " of the key are its district's: check both columns" in found
     assert any(line.endswith("population -51483 is impossible — write the Destatis figure") for line in found)
+
+
+def test_quotes_and_ampersands_in_fields_stay_text_in_every_built_page(tmp_path: Path):
+    import lxml.html
+
+    project = tmp_path / "handbook"
+    shutil.copytree(FIXTURE_PROJECT, project)
+    root = Path(__file__).resolve().parent.parent
+    edit(project / "mkdocs.yml", "custom_dir: ../../../overrides", f"custom_dir: {root / 'overrides'}")
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text(encoding="utf-8").replace("- ../../../hooks/", f"- {root / 'hooks'}/"),
+        encoding="utf-8")
+    description = 'Guide" onmouseover="alert(1) & a description long enough for the schema'
+    guide = project / "docs" / "guide.md"
+    edit(guide, "description: A guide whose facts are overdue for review, translated into German only.",
+         "description: '" + description.replace("'", "''") + "'")
+    edit(guide, "title: Guide", "title: 'Guide \" onfocus=\"alert(2)'")
+    site = tmp_path / "site"
+    result = run(project, "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    live = []
+    for page in site.rglob("*.html"):
+        for element in lxml.html.parse(str(page)).iter():
+            if isinstance(element.tag, str):
+                live += [(page.name, element.tag, name) for name in element.attrib if name.lower().startswith("on")]
+                live += [(page.name, element.tag, name) for name, value in element.attrib.items()
+                         if name in ("href", "src") and value.strip().lower().startswith("javascript:")]
+    assert live == []
+    html = lxml.html.parse(str(site / "en" / "guide" / "index.html"))
+    assert html.find(".//meta[@name='description']").get("content") == description
+    assert html.findtext(".//title").startswith('Guide " onfocus="alert(2) - ')

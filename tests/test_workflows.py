@@ -24,3 +24,25 @@ def test_actionlint_reports_a_broken_workflow(tmp_path: Path):
     result = actionlint(str(broken))
     assert result.returncode == 1
     assert f"{broken}:6:" in result.stdout
+
+
+def test_actions_and_images_are_pinned_and_permissions_kept_to_the_job_that_needs_them():
+    import re
+
+    import yaml
+
+    for path in sorted((PROJECT / ".github" / "workflows").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        for action in re.findall(r"uses:\s*(\S+)(.*)", text):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action[0]), (path.name, action)
+            assert re.search(r"#\s*v\d+\.\d+\.\d+", action[1]), (path.name, action)  # the version, for people
+        workflow = yaml.safe_load(text)
+        assert set(workflow.get("permissions", {})) == {"contents"}, path.name
+        for name, job in workflow["jobs"].items():
+            if "container" in job:
+                assert re.fullmatch(r"python:\d+\.\d+\.\d+-bookworm", job["container"]), (path.name, name)
+            for step in job.get("steps", []):
+                if str(step.get("uses", "")).startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, (path.name, name)
+            extra = set(job.get("permissions", {}))
+            assert not extra or name == "deploy", (path.name, name, extra)
