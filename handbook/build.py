@@ -23,7 +23,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -244,12 +243,6 @@ def clear_site(site_dir: Path, codes: Sequence[str]) -> None:
             shutil.rmtree(entry)
         else:
             entry.unlink()
-
-
-def is_preview_address(root_url: str) -> bool:
-    """Whether links made for ``root_url`` work only on this machine (loopback or no host)."""
-    host = (urlsplit(root_url).hostname or "").lower()
-    return not host or host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 def build_site(

@@ -6,16 +6,17 @@ The Makefile calls these; editors normally use ``make``.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 import os
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
-from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, is_preview_address, language_env
+from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
 from handbook.languages import load_languages
 from handbook.local_server import make_server
+from handbook.public_address import is_preview_address
 from handbook.source_checks import check_sources
 
 

@@ -15,7 +15,6 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from handbook.content_model import check_front_matter
-from handbook.front_matter import BOM
 from handbook.page_sources import SourcePage
 from handbook.problems import Problem
 from handbook.translations import page_path
@@ -41,11 +40,16 @@ def headings(page: SourcePage) -> Iterator[tuple[int, int, str, str | None]]:
         yield number, len(match.group(1)), text, explicit.group(1) if explicit else None
 
 
+def bom_problem(path: str) -> Problem:
+    """A byte-order mark hides the opening ``---`` from MkDocs: the page would lose its front matter."""
+    return Problem(path, 1, "the file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM")
+
+
 def check_front_matter_of(pages: Iterable[SourcePage], today: date) -> list[Problem]:
     problems = []
     for page in pages:
         if page.bom:
-            problems.append(Problem(page.path, BOM.line, BOM.message, BOM.fix))
+            problems.append(bom_problem(page.path))
         if page.front_matter_error:
             error = page.front_matter_error
             problems.append(Problem(page.path, error.line, error.message, error.fix))

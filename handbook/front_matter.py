@@ -47,9 +47,6 @@ class FrontMatterError(Exception):
         self.fix = fix
 
 
-BOM = FrontMatterError(1, "the file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM")
-
-
 def read_text(path: Path) -> tuple[str, bool]:
     """A source file's text without a byte-order mark, and whether it had one (a problem to report: it
     would hide the opening ``---`` from MkDocs). Raises FrontMatterError (line 0) when it is not UTF-8."""

@@ -57,20 +57,33 @@ class ImmigrationOffice:
         return [name for name, value in (("web page", self.page), ("appointment route", self.appointment)) if not value]
 
 
-def load_immigration_offices(data_dir: Path, today: date) -> tuple[dict[str, ImmigrationOffice], list[Problem]]:
+@dataclass(frozen=True)
+class Registry:
+    """The offices of data/immigration_offices.yml, the problems found in it, and what those problems hide."""
+
+    offices: dict[str, ImmigrationOffice]
+    problems: list[Problem]
+    rejected: frozenset[str] | None  # ids written but rejected for a mistake; None: the file could not be read
+
+    def reported(self, office_id: str) -> bool:
+        """Whether a row naming ``office_id`` points at a problem already reported here (not at a typo)."""
+        return self.rejected is None or office_id in self.rejected
+
+
+def load_immigration_offices(data_dir: Path, today: date) -> Registry:
     """Every complete office of the file, and a problem for each mistake (all at once, with its line)."""
     path = f"data/{REGISTRY}"
     file = data_dir / REGISTRY
     if not file.exists():
-        return {}, [Problem(path, 0, "file is missing", "restore it from git")]
+        return Registry({}, [Problem(path, 0, "file is missing", "restore it from git")], None)
     try:
         data, lines = load_yaml_with_lines(file.read_text(encoding="utf-8"), 1)
     except UnicodeDecodeError as error:
-        return {}, [Problem(path, 0, f"not UTF-8 text ({error.reason})", "save the file as UTF-8")]
+        return Registry({}, [Problem(path, 0, f"not UTF-8 text ({error.reason})", "save the file as UTF-8")], None)
     except YamlError as error:
-        return {}, [Problem(path, error.line, f"not valid YAML ({error.message})", "fix the YAML at this line")]
+        return Registry({}, [Problem(path, error.line, f"not valid YAML ({error.message})", "fix the YAML at this line")], None)
     if not isinstance(data, dict):
-        return {}, [Problem(path, 1, "must be a list of offices ('id:' lines)", "see data/README.md")]
+        return Registry({}, [Problem(path, 1, "must be a list of offices ('id:' lines)", "see data/README.md")], None)
     offices: dict[str, ImmigrationOffice] = {}
     problems: list[Problem] = []
     for key, entry in data.items():
@@ -78,7 +91,7 @@ def load_immigration_offices(data_dir: Path, today: date) -> tuple[dict[str, Imm
         problems += entry_problems
         if office and not entry_problems:
             offices[office.id] = office
-    return offices, problems
+    return Registry(offices, problems, frozenset(map(str, data)) - set(offices))
 
 
 def _read_office(

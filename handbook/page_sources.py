@@ -29,7 +29,7 @@ class SourcePage:
     front_matter: FrontMatter | None
     front_matter_error: FrontMatterError | None
     config_file: Path
-    bom: bool = False  # the file started with a byte-order mark (reported; the text is read without it)
+    bom: bool = False  # the file started with a byte-order mark (content_checks.bom_problem; read without it)
     _html: BeautifulSoup | None = field(default=None, repr=False)
 
     @property

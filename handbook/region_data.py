@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from handbook.immigration_offices import REGISTRY, ImmigrationOffice, load_immigration_offices
+from handbook.immigration_offices import REGISTRY, ImmigrationOffice, Registry, load_immigration_offices
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 from handbook.slugs import place_slug
@@ -170,9 +170,10 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
     """Read and validate every data file; problems are collected, never raised."""
     today = today or date.today()
     problems: list[Problem] = []
-    registry, registry_problems = load_immigration_offices(data_dir, today)
-    problems += registry_problems
-    offices = _load_offices(data_dir, problems, today, registry)
+    loaded = load_immigration_offices(data_dir, today)
+    problems += loaded.problems
+    registry = loaded.offices
+    offices = _load_offices(data_dir, problems, today, loaded)
     details = _load_details(data_dir, problems, today)
     postcodes = _load_postcodes(data_dir, problems)
     municipalities: list[Municipality] = []
@@ -291,9 +292,7 @@ def _load_postcodes(data_dir: Path, problems: list[Problem]) -> dict[str, list[s
     return _with_lines({ags: sorted(codes) for ags, codes in found.items()}, first_line)
 
 
-def _load_offices(
-    data_dir: Path, problems: list[Problem], today: date, registry: dict[str, ImmigrationOffice]
-) -> dict[str, Office]:
+def _load_offices(data_dir: Path, problems: list[Problem], today: date, registry: Registry) -> dict[str, Office]:
     path = f"data/{OFFICES}"
     check = _checker(path, problems)
     offices: dict[str, Office] = {}
@@ -318,10 +317,11 @@ def _load_offices(
         if markup_in(row["source_name"]):
             problems.append(Problem(path, line, f"source_name {markup_in(row['source_name'])}", FIX))
             continue
-        office = registry.get(row["office"])
+        office = registry.offices.get(row["office"])
         if office is None:
-            problems.append(Problem(path, line, f"unknown office '{row['office']}'",
-                                    f"use an office id of data/{REGISTRY}, or add the office there"))
+            if not registry.reported(row["office"]):  # otherwise the office's own mistake is reported, once
+                problems.append(Problem(path, line, f"unknown office '{row['office']}'",
+                                        f"use an office id of data/{REGISTRY}, or add the office there"))
             continue
         if ags in offices:
             problems.append(Problem(path, line, f"municipality {ags} is listed twice (first on line {lines[ags]})",

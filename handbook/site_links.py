@@ -1,7 +1,8 @@
-"""The rendered site's own links and anchors, checked fast, without a server.
+"""The rendered site's own links and anchors, checked fast, without a server; and no live code in attributes.
 
 Source checks cover what editors write; this covers what the build adds:
-navigation, the language switcher, templates, notices and fallback pages. One
+navigation, the language switcher, templates, notices, fallback pages and text from data/
+that became markup (event handlers and javascript: addresses fail the build). One
 problem that appears in every language (a template bug) is reported once, with
 the list of languages.
 """
@@ -21,6 +22,12 @@ from lxml import etree
 from handbook.problems import Problem
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+# Addresses that run code when followed, whatever wrote them: a template, a hook, or text from data/ that
+# Markdown turned into a link ([x](javascript:…) in a name). The last line of defence for every page built.
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href", "{http://www.w3.org/1999/xlink}href")
+_CODE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_HANDLER = "is an inline event handler: it would run code"
+_CONTROL = str.maketrans("", "", "".join(map(chr, range(33))))  # browsers ignore blanks and controls here
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ def scan(site: Path, relative: str, files: SiteFiles) -> PageScan:
     text = (site / relative).read_text(encoding="utf-8")
     ids: set[str] = set()
     links: list[tuple[int, str]] = []
+    live: list[tuple[int, str, str]] = []
     if text.strip():
         for element in lxml.html.document_fromstring(text).iter(etree.Element):  # elements, not comments
             if value := element.get("id"):
@@ -64,7 +72,8 @@ def scan(site: Path, relative: str, files: SiteFiles) -> PageScan:
             attribute = _LINK_ATTRIBUTES.get(element.tag)
             if attribute and (value := element.get(attribute)):
                 links.append((element.sourceline or 1, value))
-    broken: list[tuple[int, str, str]] = []
+            live.extend(_live_code(element))
+    broken: list[tuple[int, str, str]] = list(live)
     elsewhere: list[tuple[int, str, str, str]] = []
     for line, url in links:
         absolute = url.startswith(files.root_url)
@@ -80,6 +89,17 @@ def scan(site: Path, relative: str, files: SiteFiles) -> PageScan:
         elif fragment:
             elsewhere.append((line, url, file, fragment))
     return PageScan(relative, "\n" + "\n".join(sorted(ids)) + "\n", tuple(broken), tuple(elsewhere))
+
+
+def _live_code(element: etree._Element) -> list[tuple[int, str, str]]:
+    """(line, what, reason) for an event handler or a code-running address on ``element``."""
+    found = []
+    for name, value in element.attrib.items():
+        if str(name).lower().startswith("on"):
+            found.append((element.sourceline or 1, f"<{element.tag} {name}=…>", _HANDLER))
+        elif name in _URL_ATTRIBUTES and value.translate(_CONTROL).lower().startswith(_CODE_SCHEMES):
+            found.append((element.sourceline or 1, value, "would run code"))
+    return found
 
 
 _files: SiteFiles | None = None  # a worker process's copy, sent once (handing it to every task would copy it each time)
@@ -164,7 +184,7 @@ def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int 
             Problem(
                 path,
                 line,
-                f"link '{url}' {reason}{scope}",
+                f"{'' if reason == _HANDLER else 'link '}'{url}' {reason}{scope}",
                 "fix the template, navigation entry or page that produces it",
             )
         )

@@ -17,6 +17,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from handbook.content_checks import (
+    bom_problem,
     check_front_matter_of,
     check_heading_ids,
     check_links,
@@ -27,7 +28,7 @@ from handbook.content_checks import (
 )
 from handbook.content_model import check_front_matter
 from handbook.facts import Fact, check_fact_markers, load_facts
-from handbook.front_matter import BOM, FrontMatterError, duplicate_key, read_text
+from handbook.front_matter import FrontMatterError, duplicate_key, read_text
 from handbook.glossary import GLOSSARY, check_glossary
 from handbook.languages import Language, load_languages
 from handbook.municipality_pages import pages_for as generated_pages
@@ -152,7 +153,7 @@ def check_local_prose(
             page_problems.append(Problem(path, 0, f"no municipality has the address '{address}'",
                                          "name the file after the page address, e.g. sindelfingen.de.md"))
         if page.bom:
-            page_problems.append(Problem(path, BOM.line, BOM.message, BOM.fix))
+            page_problems.append(bom_problem(path))
         if page.front_matter_error:
             page_problems.append(Problem(path, page.front_matter_error.line, page.front_matter_error.message,
                                          page.front_matter_error.fix))
@@ -305,6 +306,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     # Projects without the municipality register (test fixtures) have no generated pages to check.
     region = load_region(project / "data", today) if (project / "data" / "region").exists() else None
     facts, fact_problems = load_facts(project, codes, today)
+    published = published_pages(pages, region, project)
     problems = [
         *fact_problems,
         *check_fact_markers(((page.path, page.body, page.body_line) for page in pages), facts),
@@ -327,9 +329,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *(region.problems if region else []),
         *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts,
                              pages) if region else []),
-        *check_manifest(
-            _read(project / MANIFEST), published_pages(pages, region, project), redirect_sources(config)
-        ),
-        *check_redirects(redirect_maps(config), published_pages(pages, region, project), config_text),
+        *check_manifest(_read(project / MANIFEST), published, redirect_sources(config)),
+        *check_redirects(redirect_maps(config), published, config_text),
     ]
     return sorted(set(problems))

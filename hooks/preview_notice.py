@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.build import is_preview_address
+from handbook.public_address import is_preview_address
 
 SHARED_PAGES = ("employers/welcome-pack/", "employers/links/")  # pages whose links are printed or sent on
 

@@ -236,16 +236,19 @@ def test_well_formed_but_impossible_data_is_rejected(tmp_path: Path):
     assert any(line.endswith("population -51483 is impossible — write the Destatis figure") for line in found)
 
 
-def test_quotes_and_ampersands_in_fields_stay_text_in_every_built_page(tmp_path: Path):
+def buildable(project: Path) -> Path:
+    """The copied fixture with its theme and hooks found from anywhere (its mkdocs.yml points three folders up)."""
+    root = Path(__file__).resolve().parent.parent
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../../../", f"{root}/")
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+def test_quotes_and_ampersands_in_fields_stay_text_in_every_built_page(project: Path, tmp_path: Path):
     import lxml.html
 
-    project = tmp_path / "handbook"
-    shutil.copytree(FIXTURE_PROJECT, project)
-    root = Path(__file__).resolve().parent.parent
-    edit(project / "mkdocs.yml", "custom_dir: ../../../overrides", f"custom_dir: {root / 'overrides'}")
-    (project / "mkdocs.yml").write_text(
-        (project / "mkdocs.yml").read_text(encoding="utf-8").replace("- ../../../hooks/", f"- {root / 'hooks'}/"),
-        encoding="utf-8")
+    buildable(project)
     description = 'Guide" onmouseover="alert(1) & a description long enough for the schema'
     guide = project / "docs" / "guide.md"
     edit(guide, "description: A guide whose facts are overdue for review, translated into German only.",
@@ -265,3 +268,16 @@ def test_quotes_and_ampersands_in_fields_stay_text_in_every_built_page(tmp_path:
     html = lxml.html.parse(str(site / "en" / "guide" / "index.html"))
     assert html.find(".//meta[@name='description']").get("content") == description
     assert html.findtext(".//title").startswith('Guide " onfocus="alert(2) - ')
+
+
+def test_text_from_data_that_markdown_would_turn_into_a_live_link_fails_the_build(project: Path, tmp_path: Path):
+    # No < or >, so the field check lets it through; Markdown would make it a javascript: link in the Impressum.
+    buildable(project)
+    (project / "config").mkdir()
+    (project / "config" / "operator.yml").write_text('name: "[Verband](javascript:alert(1))"\n', encoding="utf-8")
+    edit(project / "docs" / "guide.md", "Go to the citizens' office", "Published by [[operator:name]]. Go to the citizens' office")
+    site = tmp_path / "site"
+    result = run(project, "build", "--site-dir", str(site))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "link 'javascript:alert(1)' would run code (in 2 languages: en, ar)" in result.stdout + result.stderr
+    assert not site.exists()

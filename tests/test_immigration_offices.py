@@ -12,7 +12,8 @@ TODAY = date(2026, 12, 2)
 
 
 def test_every_office_of_the_real_file_loads_and_serves_someone():
-    offices, problems = load_immigration_offices(DATA, TODAY)
+    loaded = load_immigration_offices(DATA, TODAY)
+    offices, problems = loaded.offices, loaded.problems
     assert problems == []
     region = load_region(DATA, TODAY)
     assert region.problems == []
@@ -60,7 +61,8 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
         "half:\n  name: Halb\n  kind: town\n  page:\n    url: https://www.example.org/\n"  # 21-25
         "  address: Marktplatz 1\n  address_source: http://www.example.org/\n  last_reviewed: someday\n"  # 26-28
     )
-    offices, problems = load_immigration_offices(write(tmp_path, text), TODAY)
+    loaded = load_immigration_offices(write(tmp_path, text), TODAY)
+    offices, problems = loaded.offices, loaded.problems
     assert list(offices) == ["good"]
     assert [str(p) for p in problems] == [
         "data/immigration_offices.yml:5: office id 'Bad_Id' is not lower case letters, digits and hyphens"
@@ -87,8 +89,27 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
 
 def test_an_office_written_twice_is_reported_not_replaced(tmp_path: Path):
     text = "a:\n  name: A\n  kind: town\n  last_reviewed: 2026-12-01\na:\n  name: B\n  kind: town\n  last_reviewed: 2026-12-01\n"
-    offices, problems = load_immigration_offices(write(tmp_path, text), TODAY)
+    loaded = load_immigration_offices(write(tmp_path, text), TODAY)
+    offices, problems = loaded.offices, loaded.problems
     assert offices == {}
     assert [str(p) for p in problems] == [
         "data/immigration_offices.yml:5: not valid YAML ('a' is written twice (first on line 1)) — fix the YAML at this line"
     ]
+
+
+def test_rows_of_an_office_with_a_mistake_are_not_also_called_unknown(tmp_path: Path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    registry = data / "immigration_offices.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "stadt-herrenberg:\n  name: \"Stadt Herrenberg – Ausländerbehörde\"\n  kind: town",
+        "stadt-herrenberg:\n  name: \"Stadt Herrenberg – Ausländerbehörde\"\n  kind: village", 1), encoding="utf-8")
+    found = [str(problem) for problem in load_region(data, TODAY).problems]
+    assert any("office 'stadt-herrenberg' has kind 'village'" in line for line in found), found
+    assert not any("unknown office 'stadt-herrenberg'" in line for line in found)
+    registry.write_text("broken: [\n", encoding="utf-8")
+    found = [str(problem) for problem in load_region(data, TODAY).problems]
+    assert sum("immigration_offices.yml" in line for line in found) == 1
+    assert not any("unknown office" in line for line in found)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook.build import build_site, is_preview_address
+from handbook.build import build_site
+from handbook.public_address import is_preview_address
 from tests.conftest import FIXTURE_PROJECT
 
 
