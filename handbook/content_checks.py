@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from handbook.content_model import check_front_matter
+from handbook.html_policy import ATTRIBUTES, URL_SCHEMES, Removal, removals
 from handbook.page_sources import SourcePage
 from handbook.problems import Problem
 from handbook.translations import page_path
@@ -106,7 +107,7 @@ def check_translation_ids(pages: Iterable[SourcePage]) -> list[Problem]:
     problems = []
     for page in pages:
         original = originals.get(page.page)
-        if page.language is None or original is None:
+        if page.language is None or original is None or not (page.readable and original.readable):
             continue
         source_ids = {explicit: line for line, level, _, explicit in headings(original) if explicit and level > 1}
         own_ids = {explicit: line for line, level, _, explicit in headings(page) if explicit and level > 1}
@@ -177,17 +178,15 @@ def _check_one_link(
 ) -> tuple[str, str] | None:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
-    if scheme == "javascript":
-        return f"unsafe link '{url}'", "remove it: pages may not run scripts"
+    if scheme and scheme not in URL_SCHEMES:
+        return None  # the allow-list refuses it, and check_unsafe_html says so
     if scheme == "http":
         return f"insecure link '{url}'", "use the https:// address (the check of external links will confirm it)"
     if url.startswith("//"):
         return (f"link without a scheme '{url}' leads to another host",
                 "write the whole https:// address, or link a page of the handbook relatively")
-    if scheme in ("https", "mailto", "tel"):
-        return None
     if scheme:
-        return f"link with unsupported scheme '{url}'", "use https://, mailto: or tel:, or a relative link to a .md file"
+        return None
     if url.startswith("/"):
         return (
             f"absolute link '{url}' breaks in other languages and hosts",
@@ -219,48 +218,23 @@ def _check_anchor(page: SourcePage, target: SourcePage | None, anchor: str) -> t
     return f"anchor '#{anchor}' does not exist on {where}", "use one of the heading ids ({#...}) of that page"
 
 
-# What content may contain after Markdown: only what this list names. Markdown itself produces all of it;
-# anything else (scripts, styles, frames, forms, SVG, media, <link>, event handlers) is refused, so a page can
-# neither run code nor make a reader's browser ask another website for anything.
-_ALLOWED_TAGS = frozenset(
-    "a abbr b bdi blockquote br code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "
-    "input kbd label li mark ol p pre s small span strong sub summary sup table tbody td tfoot th thead tr u ul".split()
-)
-_ALLOWED_ATTRIBUTES = {
-    "*": frozenset({"id", "class", "title", "lang", "dir"}),
-    "a": frozenset({"href"}),
-    "img": frozenset({"src", "alt", "width", "height"}),
-    "input": frozenset({"type", "disabled", "checked"}),  # the checklist's tick boxes (pymdownx.tasklist)
-    "td": frozenset({"style", "colspan", "rowspan"}),
-    "th": frozenset({"style", "colspan", "rowspan"}),
-    "ol": frozenset({"start"}),
-    "details": frozenset({"open"}),
-}
-_TABLE_ALIGNMENT = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")  # Markdown tables write this
 _LINK_ATTRIBUTES = ("href", "src", "xlink:href")
 _EMPTY_COMMENT = re.compile(r"<!---?>")  # browsers end these comments at once: what follows would be live
 
 
 def check_unsafe_html(pages: Iterable[SourcePage]) -> list[Problem]:
-    """Content holds only the markup of the allow-list above, and images only from the site itself."""
+    """Content holds only what handbook.html_policy allows (decided by nh3), each refusal at its line."""
     problems = []
     for page in pages:
-        seen: dict[str, int] = defaultdict(int)
-        for tag in page.html.find_all(True):
-            if tag.name not in _ALLOWED_TAGS:
-                problems.append(Problem(page.path, page.line_of(f"<{tag.name}"), f"<{tag.name}> is not allowed in content",
-                                        "remove it; ask a maintainer if the page needs interactive parts"))
-                continue
-            for attribute, value in tag.attrs.items():
+        for removal in removals(page.rendered):
+            if removal.attribute is None:
+                line = page.line_of(f"<{removal.tag}")
+            else:
                 # An address is found where the editor wrote it (Markdown writes no 'src='); other attributes by name.
-                text = " ".join(value) if isinstance(value, list) else str(value)
-                key = f"value {text}" if attribute in _LINK_ATTRIBUTES and text else f"name {attribute}"
-                occurrence = seen[key]
-                seen[key] += 1
-                found = page.find_line(text, occurrence) if key.startswith("value") else None
-                line = found or page.line_of(f"{attribute}=", occurrence)
-                if problem := _attribute_problem(tag.name, attribute.lower(), value):
-                    problems.append(Problem(page.path, line, *problem))
+                by_value = removal.attribute in _LINK_ATTRIBUTES and removal.value
+                found = page.find_line(removal.value, removal.same_value_before) if by_value else None
+                line = found or page.line_of(f"{removal.attribute}=", removal.same_name_before)
+            problems.append(Problem(page.path, line, *_refusal(removal)))
         for number, text in enumerate(page.body.splitlines(), page.body_line):
             if _EMPTY_COMMENT.search(text):
                 problems.append(Problem(page.path, number, "a comment written '<!-->' or '<!--->' ends at once in browsers",
@@ -268,20 +242,28 @@ def check_unsafe_html(pages: Iterable[SourcePage]) -> list[Problem]:
     return problems
 
 
-def _attribute_problem(tag: str, attribute: str, value: object) -> tuple[str, str] | None:
+def _refusal(removal: Removal) -> tuple[str, str]:
+    """What is wrong and how to fix it, for one thing the allow-list refuses."""
+    tag, attribute, value = removal.tag, (removal.attribute or "").lower(), removal.value
+    if removal.added:
+        return (f"browsers read this markup as an element the text does not show: <{tag}>",
+                "close every tag and comment properly (<!-- text -->), or remove the markup")
+    if not attribute:
+        return f"<{tag}> is not allowed in content", "remove it; ask a maintainer if the page needs interactive parts"
     if attribute.startswith("on"):
         return f"inline event handler '{attribute}' is not allowed", "remove the attribute; pages may not run scripts"
-    if attribute not in _ALLOWED_ATTRIBUTES["*"] | _ALLOWED_ATTRIBUTES.get(tag, frozenset()):
+    if attribute not in ATTRIBUTES["*"] | ATTRIBUTES.get(tag, frozenset()):
         return f"attribute '{attribute}' is not allowed on <{tag}>", "remove it; the site's own styles and markup apply"
-    text = " ".join(value) if isinstance(value, list) else str(value)
-    if attribute == "style" and not _TABLE_ALIGNMENT.match(text):
-        return f"style '{text}' is not allowed", "remove it; only Markdown's table alignment is allowed"
-    if attribute == "type" and text.lower() != "checkbox":
-        return f"<input type=\"{text}\"> is not allowed", "use a checklist item (- [ ] …) instead"
-    if attribute == "src" and (urlsplit(text.strip()).scheme or text.strip().startswith("//")):
-        return (f"image from another website: '{text}'",
+    if attribute == "style":
+        return f"style '{value}' is not allowed", "remove it; only Markdown's table alignment is allowed"
+    if attribute == "type" and tag == "input":
+        return f"<input type=\"{value}\"> is not allowed", "use a checklist item (- [ ] …) instead"
+    if attribute == "src" and tag == "img":
+        return (f"image from another website: '{value}'",
                 "put the picture into docs/ and link it relatively: the site asks no other host for anything")
-    return None
+    if urlsplit(value.strip()).scheme.lower() == "javascript":
+        return f"unsafe link '{value}'", "remove it: pages may not run scripts"
+    return f"link with unsupported scheme '{value}'", "use https://, mailto: or tel:, or a relative link to a .md file"
 
 
 def check_shadowing(pages: Iterable[SourcePage]) -> list[Problem]:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 
@@ -39,7 +38,3 @@ def render_html(body: str, config_file: Path) -> str:
     names, configs = extensions_from(config_file)
     return markdown.markdown(body, extensions=names, extension_configs=configs)
 
-
-def render(body: str, config_file: Path) -> BeautifulSoup:
-    """Markdown body -> parsed HTML tree."""
-    return BeautifulSoup(render_html(body, config_file), "html.parser")

@@ -16,7 +16,7 @@ from typing import Collection, Sequence
 from bs4 import BeautifulSoup
 
 from handbook.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
-from handbook.markdown_html import render
+from handbook.markdown_html import render_html
 from handbook.translations import split_source
 
 
@@ -30,6 +30,8 @@ class SourcePage:
     front_matter_error: FrontMatterError | None
     config_file: Path
     bom: bool = False  # the file started with a byte-order mark (content_checks.bom_problem; read without it)
+    readable: bool = True  # False when the file is not UTF-8 text: reported once, its content judged by nothing else
+    _rendered: str | None = field(default=None, repr=False)
     _html: BeautifulSoup | None = field(default=None, repr=False)
 
     @property
@@ -46,9 +48,16 @@ class SourcePage:
         return self.front_matter.body_line if self.front_matter else 1
 
     @property
+    def rendered(self) -> str:
+        """The body as Markdown renders it: the text the allow-list judges, exactly as browsers would get it."""
+        if self._rendered is None:
+            self._rendered = render_html(self.body, self.config_file)
+        return self._rendered
+
+    @property
     def html(self) -> BeautifulSoup:
         if self._html is None:
-            self._html = render(self.body, self.config_file)
+            self._html = BeautifulSoup(self.rendered, "html.parser")
         return self._html
 
     @property
@@ -97,9 +106,14 @@ def load_pages(
         name = split_source(src_uri, codes)
         if only is not None and name.language not in only:
             continue
-        text, bom = "", False
+        if path.is_symlink():
+            continue  # never read through a link (it could point at any file); check_file_kinds reports it
         try:
             text, bom = read_text(path)
+        except FrontMatterError as exc:
+            pages.append(SourcePage(src_uri, name.page, name.language, "", None, exc, config_file, readable=False))
+            continue
+        try:
             front_matter, error = parse_front_matter(text), None
         except FrontMatterError as exc:
             front_matter, error = None, exc
