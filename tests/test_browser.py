@@ -49,6 +49,47 @@ def test_language_switcher_keeps_the_page(page, served_site, languages):
         assert page.evaluate("document.documentElement.lang") == lang.code
 
 
+@pytest.mark.parametrize("arrive", ["address", "scrolling"])
+def test_language_switcher_keeps_the_section(page, served_site, arrive):
+    # An HR link to a section, or a reader who scrolled there: switching language lands on the same section.
+    guide = "topics/health-and-social-security/"
+    if arrive == "address":
+        page.goto(f"{served_site}zh/{guide}#health-insurance")
+    else:
+        page.goto(f"{served_site}zh/{guide}")
+        page.evaluate("document.getElementById('health-insurance').scrollIntoView()")
+    page.click(".md-select button")
+    page.click('[data-handbook="languages"] a[hreflang="en"]')
+    page.wait_for_url(f"{served_site}en/{guide}#health-insurance")
+    assert page.evaluate("document.getElementById('health-insurance').getBoundingClientRect().top") < 200
+
+
+UNISOLATED_LATIN = """() => {
+  const walker = document.createTreeWalker(document.querySelector('.md-content article'), NodeFilter.SHOW_TEXT);
+  const found = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (/[A-Za-z0-9]/.test(node.data) && !node.parentElement.closest('bdi, [dir], code, pre')) found.push(node.data.trim());
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "topics/health-and-social-security/", "topics/registration/",
+                                  "municipalities/ludwigsburg/", "employers/links/"])
+def test_left_to_right_text_is_isolated_in_arabic(page, served_site, path):
+    page.goto(f"{served_site}ar/{path}")
+    assert page.evaluate(UNISOLATED_LATIN) == []
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "zh"])
+def test_german_terms_are_marked_german(page, served_site, code):
+    page.goto(f"{served_site}{code}/topics/registration/")
+    terms = page.eval_on_selector_all(".md-content article em", "ems => ems.map(em => [em.lang, em.textContent])")
+    assert ["de", "Wohnungsgeberbestätigung"] in terms
+    assert all(lang == "de" for lang, text in terms if any("a" <= c.lower() <= "z" for c in text)), terms
+
+
 def test_arabic_is_right_to_left_and_mirrored(page, served_site):
     page.set_viewport_size({"width": 1400, "height": 900})
 

@@ -248,6 +248,34 @@
   });
 })();
 
+/* Language switcher: keep the section. Every translation has its original's heading ids, so the
+ * link to another language takes the section along: the one in the address (#id), or else the
+ * heading the reader has scrolled to. Without JavaScript the link opens the same page at its top. */
+(function () {
+  "use strict";
+
+  var links = document.querySelectorAll('[data-handbook="languages"] a[href]');
+  if (!links.length) return;
+
+  function section() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id && document.getElementById(id)) return id;
+    var current = "";
+    var top = document.querySelector(".md-header").getBoundingClientRect().bottom + 8;
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content article :is(h2, h3)[id]"), function (heading) {
+      if (heading.getBoundingClientRect().top <= top) current = heading.id;
+    });
+    return current;
+  }
+
+  Array.prototype.forEach.call(links, function (link) {
+    link.addEventListener("click", function () {
+      var id = section();
+      link.setAttribute("href", link.getAttribute("href").split("#")[0] + (id ? "#" + encodeURIComponent(id) : ""));
+    });
+  });
+})();
+
 /* Copy buttons of the employers' link catalogue: copy the deep link, confirm briefly. */
 (function () {
   "use strict";
