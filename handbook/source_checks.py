@@ -38,7 +38,7 @@ from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 from handbook.region_data import RegionData, load_region
 from handbook.translations import split_source
-from handbook.ui_strings import I18N_DIR, load_ui_strings
+from handbook.ui_strings import I18N_DIR, load_ui_strings, plural_problem, texts_of
 from handbook.url_manifest import MANIFEST, check_manifest
 
 # Generated pages for editors, deliberately outside the readers' navigation.
@@ -119,8 +119,13 @@ def check_ui_strings(path: Path, codes: Sequence[str]) -> list[Problem]:
                         f"add a line '  {code}: …' under '{key}:'",
                     )
                 )
-            elif markup_in(texts[code]):
-                problems.append(Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {markup_in(texts[code])}", FIX))
+            elif plural := plural_problem(texts[code], code):
+                problems.append(Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {plural}",
+                                        "give the forms the language has, always with 'other' (see the top of i18n/ui.yml)"))
+            else:
+                for text in texts_of(texts[code]):
+                    if markup_in(text):
+                        problems.append(Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {markup_in(text)}", FIX))
     return problems
 
 

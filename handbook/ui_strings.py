@@ -8,28 +8,48 @@ language of one string together, and a missing one is an error, not a silent gap
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping, Union
 
 import yaml
+from babel import Locale
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: read in every build
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+Text = Union[str, Mapping[str, str]]  # a text, or its CLDR plural forms ({one: …, other: …})
 
 
-def load_ui_strings(path: Path | None = None) -> dict[str, dict[str, str]]:
+def load_ui_strings(path: Path | None = None) -> dict[str, dict[str, Text]]:
     """Read ``key -> {language -> text}`` from one strings file, or from all of i18n/*.yml."""
-    strings: dict[str, dict[str, str]] = {}
+    strings: dict[str, dict[str, Text]] = {}
     for file in [path] if path else sorted(I18N_DIR.glob("*.yml")):
         with open(file, encoding="utf-8") as fh:
             strings.update(yaml.load(fh, Loader=_SafeLoader) or {})  # noqa: S506 - a safe loader
     return strings
 
 
-def missing_ui_strings(strings: dict[str, dict[str, str]], codes: Iterable[str]) -> list[str]:
+def missing_ui_strings(strings: dict[str, dict[str, Text]], codes: Iterable[str]) -> list[str]:
     """Name every ``key/language`` that has no text, so all gaps are reported at once."""
     return [f"{key}/{code}" for key, texts in strings.items() for code in codes if not (texts or {}).get(code)]
 
 
-def strings_for(strings: dict[str, dict[str, str]], code: str) -> dict[str, str]:
+def strings_for(strings: dict[str, dict[str, Text]], code: str) -> dict[str, Text]:
     """All strings in one language, for the templates (``{{ ui.search_placeholder }}``)."""
     return {key: texts[code] for key, texts in strings.items()}
+
+
+def plural_problem(text: Text, code: str) -> str | None:
+    """What is wrong with a string's plural forms: 'other' is needed, and only forms the language has (CLDR)."""
+    if not isinstance(text, Mapping):
+        return None
+    forms = set(Locale.parse(code).plural_form.tags) | {"other"}
+    if "other" not in text:
+        return "has plural forms but no 'other'"
+    unknown = sorted(set(text) - forms)
+    if unknown:
+        return f"has plural form(s) {', '.join(unknown)} that '{code}' does not use (it has: {', '.join(sorted(forms))})"
+    return None
+
+
+def texts_of(text: Text) -> list[str]:
+    """Every text of a string: the one, or each plural form."""
+    return list(text.values()) if isinstance(text, Mapping) else [text]

@@ -117,6 +117,25 @@ def test_search_finds_pages_in_the_readers_language(page, served_site, languages
         assert all(path.startswith(f"/{lang.code}/") for path in results), (lang.code, results)
 
 
+@pytest.mark.parametrize("code", ["en", "de", "es", "fr", "ar"])
+def test_the_number_of_results_takes_the_languages_plural_form(page, served_site, code):
+    from babel import Locale
+
+    from handbook.ui_strings import load_ui_strings
+
+    forms = load_ui_strings()["search_results"][code]
+    page.goto(f"{served_site}{code}/")
+    search(page, "Zweitschriftlernerkurs")  # one page explains it
+    page.wait_for_function("!/…|\\.\\.\\./.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_timeout(500)
+    shown = page.inner_text(".md-search-result__meta")
+    n = len(page.query_selector_all(".md-search-result__list a"))
+    form = Locale.parse(code).plural_form(n)  # Babel's CLDR rules, independent of the browser's Intl
+    expected = forms.get(form, forms["other"]) if isinstance(forms, dict) else forms
+    assert shown == expected.replace("{n}", page.evaluate(f"({n}).toLocaleString('{code}')")), (n, shown)
+    assert n == 1 and "pages" not in shown
+
+
 @pytest.mark.parametrize("term", GERMAN_TERMS)
 def test_german_official_terms_work_from_every_language(page, served_site, languages, term):
     for lang in languages:

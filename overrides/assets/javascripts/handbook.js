@@ -22,6 +22,12 @@
     return root.getAttribute("data-text-" + name) || "";
   }
 
+  // "1 page found", "2 pages found": the plural form the language's CLDR rules choose for n.
+  function count(n) {
+    var form = new Intl.PluralRules(document.documentElement.lang).select(n);
+    return (text("count-" + form) || text("count-other")).replace("{n}", n.toLocaleString(document.documentElement.lang));
+  }
+
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundleUrl).href).then(function (module) {
@@ -62,7 +68,7 @@
       item.appendChild(link);
       list.appendChild(item);
     });
-    meta.textContent = results.length ? text("count").replace("{n}", String(results.length)) : text("empty");
+    meta.textContent = results.length ? count(results.length) : text("empty");
   }
 
   function search() {

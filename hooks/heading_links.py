@@ -1,0 +1,19 @@
+"""MkDocs hook: the title of the link after every heading, in the language being built.
+
+The Markdown toc extension writes one permalink_title for the whole site ("Permanent link"); each
+language build sets its own from i18n/ui.yml (``heading_link``), so screen readers and tooltips say it
+in the reader's language.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from handbook.ui_strings import load_ui_strings
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins["i18n"].config
+    code = i18n.build_only_locale or i18n.languages[0].locale
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = load_ui_strings()["heading_link"][code]
+    return config
