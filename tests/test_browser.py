@@ -117,6 +117,28 @@ def test_search_finds_pages_in_the_readers_language(page, served_site, languages
         assert all(path.startswith(f"/{lang.code}/") for path in results), (lang.code, results)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_site_name_is_never_cut(page, served_site, languages, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for lang in languages:
+        page.goto(f"{served_site}{lang.code}/")
+        shown = page.locator(".md-header__topic .handbook-name-short" if width < 720 else ".md-header__topic .handbook-name")
+        assert shown.is_visible(), lang.code
+        box = page.locator(".md-header__topic .md-ellipsis").first
+        assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), (lang.code, width, shown.inner_text())
+
+
+@pytest.mark.parametrize("code", ["ar", "zh", "uk"])
+def test_the_machine_translation_notice_is_one_line_on_a_phone(page, served_site, code):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{served_site}{code}/topics/registration/")
+    notice = page.locator('[data-notice="machine-translated"]')
+    assert notice.is_visible()
+    assert notice.bounding_box()["height"] < 80, "the notice must not fill the first screen"
+    notice.locator("summary").click()
+    assert notice.locator("a[hreflang=en]").is_visible()
+
+
 @pytest.mark.parametrize("code", ["en", "de", "es", "fr", "ar"])
 def test_the_number_of_results_takes_the_languages_plural_form(page, served_site, code):
     from babel import Locale

@@ -21,7 +21,7 @@ def test_untranslated_page_is_served_with_a_notice_in_the_readers_language(fixtu
     html = soup(fixture_site, "ar/guide")
     assert html.html["lang"] == "ar" and html.html["dir"] == "rtl"
     notice = html.select_one('[data-notice="untranslated"]')
-    assert notice.select_one(".admonition-title").get_text(strip=True) == UI["untranslated_title"]["ar"]
+    assert notice.select_one(".handbook-notice__title").get_text(strip=True) == UI["untranslated_title"]["ar"]
     assert notice.a["href"] == "/en/guide/"
     assert notice.a.get_text(strip=True) == UI["untranslated_link"]["ar"]
     body = html.select_one("[data-pagefind-body]")
@@ -63,13 +63,13 @@ def test_each_language_version_shows_exactly_its_notices(fixture_site):
 
 def test_notices_speak_the_readers_language(fixture_site):
     machine = soup(fixture_site, "de").select_one('[data-notice="machine-translated"]')
-    assert machine.select_one(".admonition-title").get_text(strip=True) == UI["machine_title"]["de"]
+    assert machine.select_one(".handbook-notice__title").get_text(strip=True) == UI["machine_title"]["de"]
     assert machine.a["href"] == "/en/"
     overdue = soup(fixture_site, "ar/guide").select_one('[data-notice="overdue"]')
     # guide.md: last reviewed 2025-01-15, every 6 months -> due 2025-07-15, in Arabic date format
     assert overdue.find_all("p")[1].get_text(strip=True) == UI["overdue_body"]["ar"].replace("{date}", "15 يوليو 2025")
     outdated = soup(fixture_site, "de/guide").select_one('[data-notice="outdated-translation"]')
-    assert outdated.select_one(".admonition-title").get_text(strip=True) == UI["outdated_title"]["de"]
+    assert outdated.select_one(".handbook-notice__title").get_text(strip=True) == UI["outdated_title"]["de"]
 
 
 def test_review_date_and_sources_are_shown_in_every_language(fixture_site):
@@ -103,11 +103,14 @@ def test_notices_are_visible_to_readers(page, fixture_site):
         page.goto(f"{url}ar/guide/")
         notice = page.locator('[data-notice="untranslated"]')
         assert notice.is_visible()
+        assert UI["untranslated_body"]["ar"] not in notice.inner_text(), "one line until the reader opens it"
+        notice.locator("summary").click()
         assert UI["untranslated_body"]["ar"] in notice.inner_text()
         assert page.locator('[data-notice="overdue"]').is_visible()
         page.goto(f"{url}de/guide/")
         outdated = page.locator('[data-notice="outdated-translation"]')
         assert outdated.is_visible()
+        outdated.locator("summary").press("Enter")  # by keyboard too
         assert UI["outdated_body"]["de"] in outdated.inner_text()
         page.goto(f"{url}de/")
         assert page.locator('[data-notice="machine-translated"]').is_visible()

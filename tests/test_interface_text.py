@@ -46,7 +46,7 @@ def test_one_site_name_per_language(built_site):
         soup = BeautifulSoup((built_site / code / "index.html").read_text(encoding="utf-8"), "html.parser")
         for permalink in soup.select("h1 .headerlink"):
             permalink.decompose()
-        names = {soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True), soup.h1.get_text(strip=True),
+        names = {soup.select_one(".md-header__topic .handbook-name").get_text(strip=True), soup.h1.get_text(strip=True),
                  soup.title.get_text(strip=True)}
         assert len(names) == 1, (code, names)
 
