@@ -117,6 +117,23 @@ def test_search_finds_pages_in_the_readers_language(page, served_site, languages
         assert all(path.startswith(f"/{lang.code}/") for path in results), (lang.code, results)
 
 
+FIRST_TASKS = ["checklist/", "topics/registration/", "topics/work-and-residence/", "topics/housing/", "employers/"]
+
+
+def test_a_phones_first_screen_has_the_finder_and_the_common_tasks(page, served_site, languages):
+    page.set_viewport_size({"width": 360, "height": 800})
+    for lang in languages:
+        page.goto(f"{served_site}{lang.code}/")
+        on_screen = page.evaluate("""() => [...document.querySelectorAll(
+            '#handbook-finder-input, .handbook-entry-points a, .handbook-access-links a')]
+            .filter(e => { const box = e.getBoundingClientRect(); return box.height > 0 && box.bottom <= innerHeight; })
+            .map(e => e.id || new URL(e.href).pathname)""")
+        assert "handbook-finder-input" in on_screen, lang.code
+        for task in FIRST_TASKS + ["about/easy-read/", "about/sign-language/"]:
+            assert f"/{lang.code}/{task}" in on_screen, (lang.code, task, on_screen)
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), lang.code
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_site_name_is_never_cut(page, served_site, languages, width):
     page.set_viewport_size({"width": width, "height": 800})
