@@ -16,7 +16,7 @@ between them is touched, and nothing inside code, an existing isolate or an elem
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Collection
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>")
@@ -30,8 +30,11 @@ _KEEP_AS_IS = frozenset({"code", "pre", "kbd", "samp", "bdi", "bdo", "script", "
 _OWN_DIRECTION = re.compile(r"\sdir\s*=", re.IGNORECASE)
 
 
-def mark_german_terms(html: str) -> str:
-    """``lang="de"`` on every ``<em>`` whose text has Latin letters (the German terms of a non-German page)."""
+def mark_german_terms(html: str, *, language: bool = True,
+                      search_weight: Callable[[str], int | None] = lambda term: None) -> str:
+    """Mark every ``<em>`` whose text has Latin letters, the German terms: ``lang="de"`` (``language``, for a
+    page that is not German), and the Pagefind weight ``search_weight`` gives the term, if any (so that a German
+    term typed into the search finds the guide that explains it before the pages that only mention it)."""
     tokens = _TOKEN.split(html)
     for index, token in enumerate(tokens):
         tag = _TAG.fullmatch(token)
@@ -39,8 +42,18 @@ def mark_german_terms(html: str) -> str:
             continue
         text = _text_until_close(tokens, index + 1, "em")
         if _LATIN.search(text):
-            tokens[index] = f'<em lang="de"{tag.group(3)}>'
+            weight = search_weight(text)
+            marks = (' lang="de"' if language else "") + (f' data-pagefind-weight="{weight}"' if weight else "")
+            tokens[index] = f"<em{marks}{tag.group(3)}>"
     return "".join(tokens)
+
+
+def term_weights(terms_here: Collection[str], *, guide: bool) -> Callable[[str], int | None]:
+    """Search weights of German terms (Pagefind: text 1, <h2> 6, at most 10): highest where the glossary says a
+    term is explained, high in any guide, none elsewhere."""
+    def weight(term: str) -> int | None:
+        return 10 if term in terms_here else 5 if guide else None
+    return weight
 
 
 def isolate_left_to_right(html: str) -> str:

@@ -179,8 +179,14 @@ def test_the_number_of_results_takes_the_languages_plural_form(page, served_site
 def test_german_official_terms_work_from_every_language(page, served_site, languages, term):
     for lang in languages:
         page.goto(f"{served_site}{lang.code}/about/")
-        results = search(page, term)
-        assert f"/{lang.code}/{GERMAN_TERMS[term]}" in results[:5], (lang.code, term, results)
+        search(page, term)
+        page.wait_for_timeout(500)  # the list fills in as Pagefind loads the results
+        results = [urlsplit(href).path for href in page.eval_on_selector_all(
+            ".md-search-result__list a", "links => links.map(a => a.href)")]
+        # First, where the glossary says the term is explained; Turkish stemming joins "Kita" and "kitabı"
+        # (book, as in "el kitabı", handbook), so there the guide may come second.
+        first = 2 if (lang.code, term) == ("tr", "Kita") else 1
+        assert f"/{lang.code}/{GERMAN_TERMS[term]}" in results[:first], (lang.code, term, results)
 
 
 def test_no_request_leaves_the_site_and_no_cookies(browser, served_site, languages):

@@ -195,12 +195,12 @@ def test_redirects_lead_to_a_page_in_one_step_and_hide_none(project: Path):
          '        "a.md": "b.md"\n        "b.md": "a.md"')
     found = [line for line in problems(project) if line.startswith("mkdocs.yml")]
     assert found == [
-        "mkdocs.yml:41: redirect from 'gone.md' leads to 'missing.md', which is not a page"
+        "mkdocs.yml:43: redirect from 'gone.md' leads to 'missing.md', which is not a page"
         " — point it at an existing page's .md file",
-        "mkdocs.yml:42: redirect from 'index.md' would hide the page that exists there"
+        "mkdocs.yml:44: redirect from 'index.md' would hide the page that exists there"
         " — remove the redirect, or move the page first",
-        "mkdocs.yml:43: redirect from 'a.md' leads to 'b.md', which is itself redirected — one of the two must point at a page",
-        "mkdocs.yml:44: redirect from 'b.md' leads to 'a.md', which is itself redirected — one of the two must point at a page",
+        "mkdocs.yml:45: redirect from 'a.md' leads to 'b.md', which is itself redirected — one of the two must point at a page",
+        "mkdocs.yml:46: redirect from 'b.md' leads to 'a.md', which is itself redirected — one of the two must point at a page",
     ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.language_of_parts import in_article, isolate_left_to_right, mark_german_terms
+from handbook.language_of_parts import in_article, isolate_left_to_right, mark_german_terms, term_weights
 
 
 def test_german_terms_in_italics_are_marked_german():
@@ -30,3 +30,12 @@ def test_code_isolates_and_elements_with_their_own_direction_are_left_as_they_ar
 def test_only_the_article_is_changed():
     page = "<nav>Menu</nav><article class='md-content__inner'><p>Text</p></article><footer>End</footer>"
     assert in_article(page, str.upper) == "<nav>Menu</nav><article class='md-content__inner'><P>TEXT</P></article><footer>End</footer>"
+
+
+def test_german_terms_weigh_most_where_a_guide_explains_them():
+    html = "<p>Ask for the <em>Meldebescheinigung</em> and the <em>Steuer-ID</em>.</p>"
+    assert mark_german_terms(html, language=False, search_weight=term_weights({"Meldebescheinigung"}, guide=True)) == (
+        '<p>Ask for the <em data-pagefind-weight="10">Meldebescheinigung</em> and the'
+        ' <em data-pagefind-weight="5">Steuer-ID</em>.</p>'
+    )
+    assert mark_german_terms(html, language=False, search_weight=term_weights(set(), guide=False)) == html

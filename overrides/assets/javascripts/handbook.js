@@ -35,7 +35,9 @@
         var baseUrl = new URL("../../", bundleUrl).pathname;
         // A very large language is indexed in several bundles (pagefind-2/, …); search them as one.
         var more = (root.getAttribute("data-more-bundles") || "").split(" ").filter(Boolean);
-        return module.options({ baseUrl: baseUrl }).then(function () {
+        // Long guides must not lose to short overview pages that only name a term: little length penalty
+        // (German terms also weigh more where a guide explains them, hooks/language_of_parts.py).
+        return module.options({ baseUrl: baseUrl, ranking: { pageLength: 0.1 } }).then(function () {
           return Promise.all(more.map(function (folder) {
             return module.mergeIndex(new URL("../" + folder + "/", bundleUrl).pathname, { baseUrl: baseUrl });
           }));
