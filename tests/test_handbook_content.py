@@ -109,6 +109,10 @@ def test_checklist_and_guide_print_without_navigation_and_with_link_targets(page
         "getComputedStyle(document.querySelector('.md-content article a[data-print-href]'), '::after').content"
     )
     assert served_site in after
+    direction = page.evaluate("""(() => { const style = getComputedStyle(
+        document.querySelector('.md-content article a[data-print-href]'), '::after');
+        return [style.direction, style.unicodeBidi]; })()""")
+    assert direction == ["ltr", "isolate"]  # typeable as printed, in Arabic too
 
 
 def test_glossary_explains_every_term_in_every_language_and_links_its_guide(built_site):
