@@ -48,3 +48,8 @@ def sitemap_alternates(site: Path, code: str) -> dict[str, dict[str, str]]:
         }
         for url in root.findall("s:url", names)
     }
+
+
+def line_of(path: Path, text: str) -> int:
+    """The first line of a file that holds ``text``."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)

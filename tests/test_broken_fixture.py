@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import line_of
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -81,7 +82,8 @@ def test_every_problem_is_reported_once_with_its_line(tmp_path: Path):
         'docs/passwords.md: symbolic links are not allowed — put the file itself here, or remove the link',
         "docs/raw.html: files of type '.html' are not published"
         ' — write the page as .md (pictures: .png, .jpg, .jpeg, .webp), or remove the file',
-        "mkdocs.yml:42: redirect from 'gone.md' leads to 'missing.md', which is not a page"
+        f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'gone.md')}: redirect from 'gone.md' leads to 'missing.md',"
+        " which is not a page"
         " — point it at an existing page's .md file",
         'published-urls.txt: new page address /orphan/ is not listed — run `make urls` and commit the result',
         'published-urls.txt:8: published address /old-guide/ would break: no page and no redirect has it'

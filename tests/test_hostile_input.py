@@ -14,6 +14,7 @@ import pytest
 from handbook.region_data import DATA, load_region
 from handbook.source_checks import check_sources
 from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import line_of
 
 TODAY = date(2026, 12, 2)
 FIX = "write it as plain text, without < or > (no HTML in this field)"
@@ -194,13 +195,16 @@ def test_redirects_lead_to_a_page_in_one_step_and_hide_none(project: Path):
          '"old-guide.md": "guide.md#register"\n        "gone.md": "missing.md"\n        "index.md": "guide.md"\n'
          '        "a.md": "b.md"\n        "b.md": "a.md"')
     found = [line for line in problems(project) if line.startswith("mkdocs.yml")]
+    gone = line_of(project / "mkdocs.yml", '"gone.md"')  # the fixture's config may grow above the redirects
     assert found == [
-        "mkdocs.yml:43: redirect from 'gone.md' leads to 'missing.md', which is not a page"
+        f"mkdocs.yml:{gone}: redirect from 'gone.md' leads to 'missing.md', which is not a page"
         " — point it at an existing page's .md file",
-        "mkdocs.yml:44: redirect from 'index.md' would hide the page that exists there"
+        f"mkdocs.yml:{gone + 1}: redirect from 'index.md' would hide the page that exists there"
         " — remove the redirect, or move the page first",
-        "mkdocs.yml:45: redirect from 'a.md' leads to 'b.md', which is itself redirected — one of the two must point at a page",
-        "mkdocs.yml:46: redirect from 'b.md' leads to 'a.md', which is itself redirected — one of the two must point at a page",
+        f"mkdocs.yml:{gone + 2}: redirect from 'a.md' leads to 'b.md', which is itself redirected"
+        " — one of the two must point at a page",
+        f"mkdocs.yml:{gone + 3}: redirect from 'b.md' leads to 'a.md', which is itself redirected"
+        " — one of the two must point at a page",
     ]
 
 
