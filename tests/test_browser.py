@@ -90,6 +90,14 @@ def test_german_terms_are_marked_german(page, served_site, code):
     assert all(lang == "de" for lang, text in terms if any("a" <= c.lower() <= "z" for c in text)), terms
 
 
+@pytest.mark.parametrize("code", ["en", "ar", "zh"])
+def test_source_names_carry_the_language_they_are_written_in(page, served_site, code):
+    page.goto(f"{served_site}{code}/topics/registration/")
+    langs = page.eval_on_selector_all(".handbook-sources a", "links => links.map(a => a.lang)")
+    assert langs, "the guide lists its sources"
+    assert set(langs) == ({""} if code == "en" else {"en"}), "names are the English original's"
+
+
 def test_arabic_is_right_to_left_and_mirrored(page, served_site):
     page.set_viewport_size({"width": 1400, "height": 900})
 
