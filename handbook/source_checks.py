@@ -34,6 +34,7 @@ from handbook.languages import Language, load_languages
 from handbook.municipality_pages import pages_for as generated_pages
 from handbook.operator import OPERATOR_FILE, operator_markup
 from handbook.page_sources import SourcePage, load_pages
+from handbook.plan_rules import check_checklists, check_guides, load_steps
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 from handbook.region_data import RegionData, load_region
@@ -312,8 +313,12 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     region = load_region(project / "data", today) if (project / "data" / "region").exists() else None
     facts, fact_problems = load_facts(project, codes, today)
     published = published_pages(pages, region, project)
+    steps, step_problems = load_steps(project)
     problems = [
         *fact_problems,
+        *step_problems,
+        *check_guides(steps, pages),
+        *check_checklists(steps, pages),
         *check_fact_markers(((page.path, page.body, page.body_line) for page in pages), facts),
         *unknown_language,
         *check_translations_have_originals(uris, codes),

@@ -69,7 +69,7 @@ UNISOLATED_LATIN = """() => {
   const found = [];
   while (walker.nextNode()) {
     const node = walker.currentNode;
-    if (/[A-Za-z0-9]/.test(node.data) && !node.parentElement.closest('bdi, [dir], code, pre')) found.push(node.data.trim());
+    if (/[A-Za-z0-9]/.test(node.data) && !node.parentElement.closest('bdi, [dir="ltr"], code, pre, script, noscript')) found.push(node.data.trim());
   }
   return found;
 }"""

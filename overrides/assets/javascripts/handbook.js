@@ -307,7 +307,10 @@
 
   var boxes = document.querySelectorAll(".task-list-item input[type=checkbox]");
   if (!boxes.length) return;
-  var key = "handbook-checklist-v2:" + location.pathname.replace(/^\/[^/]+\//, "/");
+  // The plan page shows the checklist's steps too: its ticks are the checklist's (data-handbook-ticks).
+  var shared = boxes[0].closest("[data-handbook-ticks]");
+  var key = "handbook-checklist-v2:" + (shared ? shared.getAttribute("data-handbook-ticks")
+    : location.pathname.replace(/^\/[^/]+\//, "/"));
   var saved = {};
   try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (error) { saved = {}; }
   var seen = {};

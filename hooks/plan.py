@@ -1,0 +1,59 @@
+"""MkDocs hook: the plan page (``<!-- plan -->``) and the employers' plan-link form (``<!-- plan-link -->``).
+
+The markup comes from handbook.plan_page; the rules from data/steps.yml (handbook.plan_rules), the steps' text
+from the checklist in the language being built. The general steps are added as Markdown (so the facts hook
+fills their figures and MkDocs checks their links); the form goes in after Markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.front_matter import parse_front_matter
+from handbook.languages import babel_locale
+from handbook.page_status import today
+from handbook.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_html, plan_link_html
+from handbook.plan_rules import load_steps
+from handbook.region_data import load_region
+from handbook.ui_strings import load_ui_strings, strings_for
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins["i18n"].config
+    codes = [lang.locale for lang in i18n.languages]
+    code = i18n.build_only_locale or codes[0]
+    project = Path(config.config_file_path).parent
+    steps, problems = load_steps(project)
+    if problems:
+        raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, problems)))
+    _state.update(code=code, steps=steps, locale=babel_locale(code).replace("_", "-"), strings=strings_for(load_ui_strings(), code),
+                  municipalities=load_region(project / "data", today()).municipalities)
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if PLAN not in markdown:
+        return markdown
+    docs = Path(config.docs_dir)
+    translated = docs / f"checklist.{_state['code']}.md"
+    checklist = translated if translated.exists() else docs / "checklist.md"
+    body = parse_front_matter(checklist.read_text(encoding="utf-8")).body
+    return markdown.replace(PLAN, f"{PLAN}\n\n{fallback_markdown(body, _state['strings'])}")
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    root = "../" * page.url.count("/") or "./"
+    if PLAN in html:
+        html = html.replace(PLAN, plan_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root))
+    if PLAN_LINK in html:
+        html = html.replace(PLAN_LINK, plan_link_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"],
+                                                           root))
+    return html
