@@ -71,6 +71,18 @@ def compressed(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6, mtime=0))
 
 
+def plan_bytes(site: Path, codes: list[str]) -> tuple[int, str]:
+    """The plan's script plus its rules and texts (the page's JSON block), compressed, in its heaviest language."""
+    script = compressed((site / codes[0] / "assets" / "javascripts" / "plan.js").read_bytes())
+    blocks = {}
+    for code in codes:
+        page = (site / code / "plan" / "index.html").read_text(encoding="utf-8")
+        block = page.split('id="handbook-plan-data">', 1)[1].split("</script>", 1)[0]
+        blocks[code] = compressed(block.encode())
+    worst = max(blocks, key=blocks.__getitem__)
+    return script + blocks[worst], worst
+
+
 def digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()}
 
@@ -325,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
                 kib(statistics.median(p.stat().st_size for p in stock_pages)),
                 "≤ 30 KB",
             )
+            plan, plan_language = plan_bytes(ours_site, codes)
+            figures.add(f"Plan page: its script, rules and texts, compressed (worst language: {plan_language})",
+                        kib(plan), "", "≤ 20 KB")
             check = timed(lambda: check_site_links(ours_site, ours_url, codes, os.cpu_count() or 1))
             figures.add("Internal link and anchor check of the whole site", f"{check:.1f} s", "", "< 10 s")
             reader_figures(figures, ours_url, stock_url, codes)

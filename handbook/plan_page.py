@@ -95,7 +95,10 @@ def form_html(municipalities: Iterable[Municipality], strings: Mapping[str, Text
     licence = (f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="licence" value="non-eu"> '
                f'{html.escape(str(s["plan_licence"]))}</label></p>')
     return (
-        '<form class="handbook-plan-form" data-handbook-plan-form novalidate aria-labelledby="your-situation">'
+        # method="dialog": sending the form never leaves the page, even if the script does not run (then the
+        # stylesheet hides it: .no-js, which Material's script removes).
+        '<form class="handbook-plan-form" data-handbook-plan-form method="dialog" novalidate '
+        'aria-labelledby="your-situation">'
         f'<h2 id="your-situation">{html.escape(str(s["plan_form_title"]))}</h2>'
         '<div class="handbook-plan-form__errors" tabindex="-1" role="alert" hidden>'
         f'<h3>{html.escape(str(s["plan_error_title"]))}</h3><ul></ul></div>'
@@ -138,9 +141,9 @@ def link_box_html(strings: Mapping[str, Text]) -> str:
     s = strings
     return (
         '<div class="handbook-plan__link" data-plan-link hidden>'
-        f'<label for="plan-link">{html.escape(str(s["plan_link"]))}</label>'
+        f'<label><span class="handbook-plan__link-label">{html.escape(str(s["plan_link"]))}</span>'
+        '<input type="text" id="plan-link-address" readonly aria-describedby="plan-link-hint"></label>'
         f'<p class="handbook-plan-form__hint" id="plan-link-hint">{html.escape(str(s["plan_link_hint"]))}</p>'
-        '<input type="text" id="plan-link" readonly aria-describedby="plan-link-hint">'
         f' <button type="button" class="md-button" data-plan-action="copy">{html.escape(str(s["plan_copy"]))}</button>'
         '<span class="handbook-plan__copied" aria-live="polite"></span></div>'
     )

@@ -95,8 +95,9 @@ def load_steps(project: Path) -> tuple[list[Step], list[Problem]]:
             if step.guide in seen:
                 problems.append(Problem(STEPS_FILE, step.line, f"step '{step.guide}' is listed twice (first at line "
                                         f"{seen[step.guide]})", "keep one of them"))
-            seen.setdefault(step.guide, step.line)
-            steps.append(step)
+            else:
+                seen[step.guide] = step.line
+                steps.append(step)
     return steps, problems
 
 
@@ -158,10 +159,11 @@ def _conditions(raw: Any, at: Any, name: str, problems: list[Problem]) -> dict[s
         return {}
     found: dict[str, str] = {}
     for fact, value in raw.items():
-        value = str(value) if isinstance(value, (str, int)) else value
+        shown = ("yes" if value else "no") if isinstance(value, bool) else value  # YAML reads yes/no as booleans
+        value = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else value
         fix = _condition_fix(str(fact), value)
         if fix:
-            problems.append(Problem(STEPS_FILE, at(fact), f"condition '{fact}: {value}' of {name} cannot be decided",
+            problems.append(Problem(STEPS_FILE, at(fact), f"condition '{fact}: {shown}' of {name} cannot be decided",
                                     fix))
         else:
             found[str(fact)] = value

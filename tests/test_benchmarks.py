@@ -41,3 +41,12 @@ def test_scaled_project_copies_every_guide_in_every_language_outside_the_navigat
     copies = sorted(p.name for p in (scaled / "docs" / "topics").glob("scale-*.md"))
     assert copies == sorted(f"scale-{n:04d}-{name}" for n in (1, 2) for name in guides)
     assert "not_in_nav: |\n  /topics/scale-*\n" in (scaled / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_plan_figure_counts_its_script_and_the_heaviest_languages_rules(built_site: Path, languages):
+    from benchmarks.bench import compressed, plan_bytes
+
+    codes = [lang.code for lang in languages]
+    size, worst = plan_bytes(built_site, codes)
+    script = compressed((built_site / "en" / "assets" / "javascripts" / "plan.js").read_bytes())
+    assert worst in codes and size > script

@@ -10,7 +10,8 @@ from pathlib import Path
 from handbook.build import PROJECT
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PAGES = ["", "topics/registration/", "municipalities/sindelfingen/", "municipalities/"]  # home, guide, town, finder
+PAGES = ["", "topics/registration/", "municipalities/sindelfingen/", "municipalities/",  # home, guide, town, finder
+         "plan/", "employers/"]
 
 
 def vnu_errors(files: list[Path]) -> list[str]:
