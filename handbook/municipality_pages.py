@@ -99,7 +99,8 @@ def municipality_markdown(
     lines.append(f"1. {strings['mun_step_register']} [{strings['mun_registration_guide']}](../topics/registration.md#register-address)")
     lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)")
     lines.append(f"3. [{strings['mun_step_childcare']}](../topics/childcare-and-school.md#kita-apply)")
-    lines.append(f"4. [{strings['mun_step_school']}](../topics/childcare-and-school.md#school-system)\n")
+    lines.append(f"4. [{strings['mun_step_school']}](../topics/childcare-and-school.md#school-system)")
+    lines.append(f"5. [{strings['mun_step_waste']}](../topics/home.md#waste-authorities)\n")
     lines.append(f"[{fill(strings, 'wp_link', name=m.short_name)}](../employers/welcome-pack/{m.slug}.md)\n")
     lines.append("</div>\n")
     if local_prose:

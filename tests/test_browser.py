@@ -18,6 +18,9 @@ GERMAN_TERMS = {
     "Aufenthaltstitel": "topics/registration/",
     "Kita": "topics/childcare-and-school/",
     "Steuer-ID": "topics/money-and-everyday-life/",
+    "Kirchensteuer": "topics/taxes/",
+    "Elternzeit": "topics/family/",
+    "Hausarzt": "topics/doctors/",
 }
 
 
