@@ -93,7 +93,9 @@ def form_html(municipalities: Iterable[Municipality], strings: Mapping[str, Text
         + "</fieldset>"
     )
     licence = (f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="licence" value="non-eu"> '
-               f'{html.escape(str(s["plan_licence"]))}</label></p>')
+               f'{html.escape(str(s["plan_licence"]))}</label></p>'
+               f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="car" value="yes"> '
+               f'{html.escape(str(s["plan_car"]))}</label></p>')
     return (
         # method="dialog": sending the form never leaves the page, even if the script does not run (then the
         # stylesheet hides it: .no-js, which Material's script removes).

@@ -32,6 +32,7 @@ FACTS = {
     "partner": "yes-no",
     "children": "ages",
     "licence": "licence",
+    "car": "yes-no",
 }
 REQUIRED_DATES = ("move-in", "start")  # every plan has them; a step due from another date needs it in `when`
 LICENCES = ("non-eu",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,8 +17,10 @@ PAGES = load_pages(PROJECT / "docs", CODES, PROJECT / "mkdocs.yml")
 GUIDES = [p for p in PAGES if p.language is None and p.front_matter and p.front_matter.data.get("kind") == "guide"]
 
 
-def test_ten_guides_each_starting_with_what_to_do_and_naming_german_terms():
-    assert len(GUIDES) == 10
+def test_every_topic_in_the_navigation_is_a_guide_starting_with_what_to_do_and_naming_german_terms():
+    in_nav = set(re.findall(r"^ +- (topics/[a-z-]+\.md)$", (PROJECT / "mkdocs.yml").read_text(), re.M))
+    assert {g.src_uri for g in GUIDES} == in_nav - {"topics/index.md"}
+    assert len(GUIDES) == 19
     for guide in GUIDES:
         ids = [explicit for _, level, _, explicit in headings(guide) if level == 2]
         assert ids[0] == "what-to-do", guide.path

@@ -24,7 +24,7 @@ from tests.test_html_conformance import vnu_errors
 pytestmark = pytest.mark.browser
 
 HR_LINK = "plan/#move-in=2027-03-01&start=2027-03-15&municipality=backnang"
-FULL = HR_LINK + "&children=3,7&licence=non-eu&visa-end=2027-06-30"
+FULL = HR_LINK + "&children=3,7&licence=non-eu&car=yes&visa-end=2027-06-30"
 A4 = (595, 842)  # points, rounded
 
 
@@ -59,6 +59,7 @@ def test_every_fact_changes_the_plan_and_each_date_says_why(page, served_site):
     assert dated["topics/money-and-everyday-life.md#other-licence"] == "2027-09-01"
     assert dated["topics/health-and-social-security.md#child-benefit"] == "2027-09-30"
     assert dated["topics/childcare-and-school.md#kita-apply"] == "2027-03-01"
+    assert "topics/car.md#car-from-abroad" in [guide for guide, _, _ in shown_steps(page)]
     why = page.text_content('[data-step="topics/registration.md#register-address"] .handbook-plan__why')
     assert why == "14 days after the day you move in, 1 March 2027."
     rule = page.get_attribute('[data-step="topics/registration.md#register-address"] .handbook-plan__rule a', "href")
@@ -68,6 +69,8 @@ def test_every_fact_changes_the_plan_and_each_date_says_why(page, served_site):
 def test_an_eu_citizen_gets_no_visa_or_residence_permit_step(page, served_site):
     page.goto(f"{served_site}en/{FULL}&eu=yes")
     guides = [guide for guide, _, _ in shown_steps(page)]
+    page.goto(f"{served_site}en/{HR_LINK}&eu=yes")
+    assert "topics/car.md#car-from-abroad" not in [guide for guide, _, _ in shown_steps(page)], "no car, no car step"
     assert "topics/work-and-residence.md#what-to-do" not in guides
     assert "topics/registration.md#before-it-expires" not in guides
 

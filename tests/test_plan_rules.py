@@ -70,7 +70,7 @@ def test_every_problem_of_a_rules_file_is_named_with_its_line(tmp_path):
         "data/steps.yml:11: condition 'eu: no' of step 'topics/registration.md#permit' cannot be decided — "
         "write eu: \"yes\" or eu: \"no\" (quoted)",
         "data/steps.yml:11: condition 'pets: given' of step 'topics/registration.md#permit' cannot be decided — "
-        "use one of the facts move-in, start, visa-end, eu, partner, children, licence",
+        "use one of the facts move-in, start, visa-end, eu, partner, children, licence, car",
         "data/steps.yml:12: the due date of step 'topics/registration.md#permit' cannot be computed: not every "
         "reader it is for gives 'visa-end' — add visa-end: given to the step's when:",
         "data/steps.yml:17: condition 'children: 7-3' of step 'topics/registration.md#licence' cannot be decided — "
@@ -230,7 +230,7 @@ def test_a_plan_link_with_wrong_facts_says_what_is_wrong():
 
 def test_a_plan_link_round_trips_through_its_fragment():
     fragment = "move-in=2027-03-01&start=2027-03-15&municipality=backnang&eu=no&partner=yes&children=3,7" \
-               "&licence=non-eu&visa-end=2027-06-30"
+               "&licence=non-eu&car=yes&visa-end=2027-06-30"
     assert run_plan(f"plan.fragmentOf(plan.parseFacts({json.dumps(fragment)}).facts)") == fragment
 
 

@@ -12,7 +12,7 @@
 })(this, function () {
   "use strict";
 
-  var FACTS = ["move-in", "start", "municipality", "eu", "partner", "children", "licence", "visa-end"];
+  var FACTS = ["move-in", "start", "municipality", "eu", "partner", "children", "licence", "car", "visa-end"];
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var STORE = "handbook-plan-v1";
   var ANCHOR_TEXT = { "move-in": "anchor_move_in", "start": "anchor_start", "visa-end": "anchor_visa_end" };
@@ -244,6 +244,7 @@
       if (eu) pairs.push("eu=" + eu.value);
       if (form.elements.partner.checked) pairs.push("partner=yes");
       if (form.elements.licence.checked) pairs.push("licence=non-eu");
+      if (form.elements.car.checked) pairs.push("car=yes");
       facts = parseFacts(pairs.join("&"));
       return facts;
     }
@@ -258,6 +259,7 @@
       });
       form.elements.partner.checked = facts.partner === "yes";
       form.elements.licence.checked = facts.licence === "non-eu";
+      form.elements.car.checked = facts.car === "yes";
     }
 
     function showErrors(errors) {
