@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 lang ?= en
 
-.PHONY: build test serve preview check stamp urls freshness linkcheck bench lock lint-workflows clean setup
+.PHONY: build test serve preview check stamp urls freshness linkcheck bench lock lint lint-workflows clean setup
 
 setup: $(STAMP)
 
@@ -63,6 +63,12 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv==0.13.9
 	$(BIN)/uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.lock
+
+## Format and lint the Python code (ruff) and check its types (mypy); make test fails on anything left.
+lint: $(STAMP)
+	$(BIN)/ruff format handbook hooks
+	$(BIN)/ruff check --fix handbook hooks
+	$(BIN)/mypy
 
 ## Lint the GitHub Actions workflows (actionlint).
 lint-workflows: $(STAMP)

@@ -84,7 +84,11 @@ def plan_bytes(site: Path, codes: list[str]) -> tuple[int, str]:
 
 
 def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in site.rglob("*")
+        if p.is_file()
+    }
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -100,7 +104,9 @@ def timed(action: Callable[[], object]) -> float:
 def build_stock(config_file: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file)],
-        check=True, env={**os.environ, **MKDOCS_ENV}, capture_output=True,
+        check=True,
+        env={**os.environ, **MKDOCS_ENV},
+        capture_output=True,
     )
 
 
@@ -164,7 +170,9 @@ def reader_figures(figures: Figures, ours_url: str, stock_url: str, codes: list[
         )
         figures.add(
             "Requests that answer 404 on a page view",
-            str(len(ours_view.urls(404))), str(len(stock_view.urls(404))), "0",
+            str(len(ours_view.urls(404))),
+            str(len(stock_view.urls(404))),
+            "0",
         )
 
         def ours_search(page: Page) -> None:
@@ -210,8 +218,9 @@ def wait_for_text(url: str, text: str, timeout: float) -> float:
 
 def preview_seconds(command: list[str], page_url: str, source: Path, tries: int, env: dict[str, str]) -> float:
     """Median seconds from saving ``source`` to its page showing the change in a running preview."""
-    server = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     original = source.read_text(encoding="utf-8")
     try:
         wait_for_text(page_url, "<html", 600)
@@ -237,14 +246,29 @@ def preview_figures(figures: Figures, work: Path, stock_config: Path | None) -> 
     port = free_port()
     ours = preview_seconds(
         [sys.executable, "-m", "handbook", "--project", str(copy), "serve", "--address", f"127.0.0.1:{port}"],
-        f"http://127.0.0.1:{port}/en/{GUIDE}", copy / "docs" / "topics" / "housing.md", 3, {},
+        f"http://127.0.0.1:{port}/en/{GUIDE}",
+        copy / "docs" / "topics" / "housing.md",
+        3,
+        {},
     )
     stock = "not measured (--quick)"
     if stock_config:
         port = free_port()
         seconds = preview_seconds(
-            [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(stock_config), "--dev-addr", f"127.0.0.1:{port}"],
-            f"http://127.0.0.1:{port}/{GUIDE}", stock_config.parent / "docs" / "topics" / "housing.md", 1, MKDOCS_ENV,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--config-file",
+                str(stock_config),
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            f"http://127.0.0.1:{port}/{GUIDE}",
+            stock_config.parent / "docs" / "topics" / "housing.md",
+            1,
+            MKDOCS_ENV,
         )
         stock = f"{seconds:.1f} s"
     figures.add("Editor preview: save a page until it shows (`make serve`)", f"{ours:.1f} s", stock, "< 2 s")
@@ -252,11 +276,19 @@ def preview_figures(figures: Figures, work: Path, stock_config: Path | None) -> 
 
 def machine() -> str:
     memory = next(
-        (int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")),
+        (
+            int(line.split()[1]) // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
         0,
     )
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.machine(),
     )
     return f"{cpu}, {os.cpu_count()} cores, {memory / 1024:.1f} GB RAM, Python {platform.python_version()}"
@@ -272,11 +304,15 @@ def table(figures: Figures) -> str:
     lines += [f"| {figure} | {ours} | {stock} | {target} |" for figure, ours, stock, target in figures.rows]
     if figures.scale:
         base = figures.scale[0]
-        lines += ["", "Scale: the handbook with its guides copied in every language (all cores). The copies are",
-                  "long guides, heavier than the average page, so the fair test of linear growth is the cost of",
-                  "each added page, which should stay flat.", "",
-                  "| Pages | Size | Build | Seconds per 1,000 added pages | Peak memory (all processes) |",
-                  "| ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "Scale: the handbook with its guides copied in every language (all cores). The copies are",
+            "long guides, heavier than the average page, so the fair test of linear growth is the cost of",
+            "each added page, which should stay flat.",
+            "",
+            "| Pages | Size | Build | Seconds per 1,000 added pages | Peak memory (all processes) |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+        ]
         for point in figures.scale:
             added = point.pages - base.pages
             marginal = f"{(point.seconds - base.seconds) / added * 1000:.1f}" if added else "–"
@@ -316,12 +352,14 @@ def main(argv: list[str] | None = None) -> int:
             sequential = timed(lambda: build_site(sequential_site, root_url=ours_url, jobs=1, report=quiet))
             same = digest(ours_site) == digest(sequential_site)
             ours_pages, stock_pages = html_pages(ours_site), html_pages(stock_dir / "site")
-            figures.add("Full build, all languages, wall time", f"{parallel:.1f} s", f"{stock:.1f} s",
-                        "≤ half of stock")
+            figures.add(
+                "Full build, all languages, wall time", f"{parallel:.1f} s", f"{stock:.1f} s", "≤ half of stock"
+            )
             figures.add("Ratio to stock", f"{parallel / stock:.2f}", "1.00", "≤ 0.50")
             figures.add("First build on a fresh clone (QR codes not yet cached)", f"{cold:.1f} s", "", "")
-            figures.add("Same build, one language after the other", f"{sequential:.1f} s", "",
-                        "output identical to parallel")
+            figures.add(
+                "Same build, one language after the other", f"{sequential:.1f} s", "", "output identical to parallel"
+            )
             figures.add("Parallel output identical to sequential", "yes" if same else "NO", "", "yes")
             figures.add("HTML pages built", str(len(ours_pages)), str(len(stock_pages)), "")
             figures.add("Peak memory of the build (all processes)", f"{peak / 2**20:.0f} MB", "", "< 2 GB")
@@ -338,8 +376,12 @@ def main(argv: list[str] | None = None) -> int:
                 "≤ 30 KB",
             )
             plan, plan_language = plan_bytes(ours_site, codes)
-            figures.add(f"Plan page: its script, rules and texts, compressed (worst language: {plan_language})",
-                        kib(plan), "", "≤ 20 KB")
+            figures.add(
+                f"Plan page: its script, rules and texts, compressed (worst language: {plan_language})",
+                kib(plan),
+                "",
+                "≤ 20 KB",
+            )
             check = timed(lambda: check_site_links(ours_site, ours_url, codes, os.cpu_count() or 1))
             figures.add("Internal link and anchor check of the whole site", f"{check:.1f} s", "", "< 10 s")
             reader_figures(figures, ours_url, stock_url, codes)

@@ -64,8 +64,12 @@ def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
         checklist = pack_checklist(docs, code, project / "mkdocs.yml", facts, day)
         packs = welcome_packs(sources.region)
         pages = [
-            (path, fill_blocks(content, pack_blocks(packs[path], ui, checklist, f"{root_url}{code}/", qr_svg))
-             if path in packs else content)
+            (
+                path,
+                fill_blocks(content, pack_blocks(packs[path], ui, checklist, f"{root_url}{code}/", qr_svg))
+                if path in packs
+                else content,
+            )
             for path, content in region_pages(sources, code, codes, ui)
         ]
         pages.append(("glossary.md", glossary_markdown(terms, code, ui)))

@@ -11,8 +11,8 @@ Two different lists, on purpose:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import urlsplit
 
 from handbook.languages import Language, default_language

@@ -19,10 +19,10 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -72,7 +72,12 @@ def build_language(code: str, root_url: str, site_dir: Path, project: Path, temp
 
     ``template_cache``: a folder the language builds share for compiled templates (hooks/template_cache.py).
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **language_env(code, root_url, site_dir)}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        **language_env(code, root_url, site_dir),
+    }
     if template_cache:
         env["HANDBOOK_TEMPLATE_CACHE"] = template_cache
     if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
@@ -100,10 +105,7 @@ def merged_messages(builds: Sequence[LanguageBuild]) -> list[str]:
             if text and not text.startswith("INFO"):
                 languages_of.setdefault(text, []).append(build.code)
     everyone = len(builds)
-    return [
-        text if len(codes) == everyone else f"{text}  [{', '.join(codes)}]"
-        for text, codes in languages_of.items()
-    ]
+    return [text if len(codes) == everyone else f"{text}  [{', '.join(codes)}]" for text, codes in languages_of.items()]
 
 
 def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: str) -> None:
@@ -144,7 +146,7 @@ def index_language(site_dir: Path, code: str) -> None:
         for path in language.rglob("*.html")
         if not path.relative_to(language).parts[0].startswith(PRIMARY)
     )
-    for folder, group in zip(folders, split_evenly(pages, len(folders))):
+    for folder, group in zip(folders, split_evenly(pages, len(folders)), strict=False):
         # Next to the site, not in it (the link check may be reading the site); same file system for links.
         with tempfile.TemporaryDirectory(prefix=".handbook-search-", dir=site_dir.parent) as tmp:
             staging = Path(tmp)
@@ -161,8 +163,20 @@ def run_pagefind(source: Path, code: str, bundle: Path) -> None:
     """One Pagefind run over the ``code`` pages under ``source``, written to ``bundle``."""
     result = subprocess.run(
         # Heading permalinks ("¶") would otherwise end up in result titles.
-        [sys.executable, "-m", "pagefind", "--site", str(source), "--glob", f"{code}/**/*.html",
-         "--output-path", str(bundle), "--exclude-selectors", ".headerlink", "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(source),
+            "--glob",
+            f"{code}/**/*.html",
+            "--output-path",
+            str(bundle),
+            "--exclude-selectors",
+            ".headerlink",
+            "--quiet",
+        ],
         capture_output=True,
         text=True,
     )
@@ -289,7 +303,10 @@ def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, 
             search.add(lang.code)
         return build
 
-    with tempfile.TemporaryDirectory(prefix="handbook-templates-") as cache, ThreadPoolExecutor(max_workers=jobs) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="handbook-templates-") as cache,
+        ThreadPoolExecutor(max_workers=jobs) as pool,
+    ):
         builds = list(pool.map(lambda lang: build_and_index(lang, cache), languages))
     failed = [b for b in builds if b.returncode != 0]
     for message in merged_messages(builds):

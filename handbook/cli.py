@@ -54,11 +54,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     if is_preview_address(args.base_url):
         if args.public:
-            print(f"the public address is missing: '{args.base_url}' works only on this machine"
-                  " — set HANDBOOK_BASE_URL to the address the site is published at", file=sys.stderr)
+            print(
+                f"the public address is missing: '{args.base_url}' works only on this machine"
+                " — set HANDBOOK_BASE_URL to the address the site is published at",
+                file=sys.stderr,
+            )
             return 1
-        print(f"Preview build: links, QR codes and sitemaps point at {args.base_url}, which works only on this"
-              " machine; welcome packs and the link catalogue say so. Set HANDBOOK_BASE_URL to publish.", file=sys.stderr)
+        print(
+            f"Preview build: links, QR codes and sitemaps point at {args.base_url}, which works only on this"
+            " machine; welcome packs and the link catalogue say so. Set HANDBOOK_BASE_URL to publish.",
+            file=sys.stderr,
+        )
     if cmd_check(args):
         return 1
     try:
@@ -92,7 +98,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
             **language_env(args.language, root, args.project / "site"),
         }
         return subprocess.call(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.address, "--livereload", "--dirty", "--no-strict"],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dev-addr",
+                args.address,
+                "--livereload",
+                "--dirty",
+                "--no-strict",
+            ],
             cwd=args.project,
             env=env,
         )
@@ -155,7 +171,9 @@ def cmd_freshness(args: argparse.Namespace) -> int:
     if figures:
         print("\nFigures (data/facts.yml), the first to run out first:")
     for fact in figures:
-        print(f"{fact.valid_until or 'no end':<10}  {'OVERDUE' if fact.overdue else 'ok':<7}  {fact.key}  = {fact.value}")
+        print(
+            f"{fact.valid_until or 'no end':<10}  {'OVERDUE' if fact.overdue else 'ok':<7}  {fact.key}  = {fact.value}"
+        )
     only = changed_files(args.project, args.changed_since) if args.changed_since else None
     problems = overdue_problems(pages, day, only, facts)
     if args.strict:  # an ended figure is also the weekly run's business, whichever page uses it
@@ -191,8 +209,11 @@ def parser() -> argparse.ArgumentParser:
         help="public root URL of the site (env HANDBOOK_BASE_URL)",
     )
     build.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: all cores)")
-    build.add_argument("--public", action="store_true",
-                       help="refuse a loopback or missing public address (the deploy workflow uses it)")
+    build.add_argument(
+        "--public",
+        action="store_true",
+        help="refuse a loopback or missing public address (the deploy workflow uses it)",
+    )
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="live preview of one language")

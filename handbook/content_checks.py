@@ -9,9 +9,9 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from handbook.content_model import check_front_matter
@@ -55,6 +55,8 @@ def check_front_matter_of(pages: Iterable[SourcePage], today: date) -> list[Prob
             error = page.front_matter_error
             problems.append(Problem(page.path, error.line, error.message, error.fix))
             continue
+        if page.front_matter is None:  # an unreadable file, reported once by load_pages
+            continue
         for field_problem in check_front_matter(page.front_matter, page.language is not None, today):
             problems.append(Problem(page.path, field_problem.line, field_problem.message, field_problem.fix))
     return problems
@@ -70,12 +72,24 @@ def check_heading_ids(pages: Iterable[SourcePage]) -> list[Problem]:
                 continue
             block = _ATTRIBUTES.search(text)
             if block and explicit and block.group(0).strip() != f"{{#{explicit}}}":
-                problems.append(Problem(page.path, line, f"heading attributes '{block.group(0).strip()}' are more than an id",
-                                        f"write only the id, e.g. {{#{explicit}}} (lower case, hyphens, no spaces)"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"heading attributes '{block.group(0).strip()}' are more than an id",
+                        f"write only the id, e.g. {{#{explicit}}} (lower case, hyphens, no spaces)",
+                    )
+                )
                 continue
             if explicit in first:
-                problems.append(Problem(page.path, line, f"heading id '{explicit}' is used twice on this page "
-                                        f"(first on line {first[explicit]})", "give each section its own id"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"heading id '{explicit}' is used twice on this page (first on line {first[explicit]})",
+                        "give each section its own id",
+                    )
+                )
                 continue
             if explicit:
                 first[explicit] = line
@@ -135,11 +149,11 @@ def check_translation_ids(pages: Iterable[SourcePage]) -> list[Problem]:
 def _link_targets(page: SourcePage) -> Iterator[tuple[str, str, str]]:
     """(tag, attribute, URL) of every link-like attribute in the rendered page."""
     for tag in page.html.find_all(True):
-        if "headerlink" in tag.get("class", []):  # permalinks the toc extension adds to each heading
+        if "headerlink" in (tag.get("class") or []):  # permalinks the toc extension adds to each heading
             continue
         for attribute in ("href", "src", "action", "formaction", "data", "poster", "xlink:href"):
             if tag.has_attr(attribute):
-                yield tag.name, attribute, tag[attribute]
+                yield tag.name, attribute, str(tag[attribute])
 
 
 def check_links(
@@ -154,7 +168,7 @@ def check_links(
     problems = []
     for page in pages:
         seen: dict[str, int] = defaultdict(int)
-        for tag, attribute, url in _link_targets(page):
+        for _tag, _attribute, url in _link_targets(page):
             occurrence = seen[url]
             seen[url] += 1
             line = page.line_of(url, occurrence)
@@ -183,8 +197,10 @@ def _check_one_link(
     if scheme == "http":
         return f"insecure link '{url}'", "use the https:// address (the check of external links will confirm it)"
     if url.startswith("//"):
-        return (f"link without a scheme '{url}' leads to another host",
-                "write the whole https:// address, or link a page of the handbook relatively")
+        return (
+            f"link without a scheme '{url}' leads to another host",
+            "write the whole https:// address, or link a page of the handbook relatively",
+        )
     if scheme:
         return None
     if url.startswith("/"):
@@ -237,8 +253,14 @@ def check_unsafe_html(pages: Iterable[SourcePage]) -> list[Problem]:
             problems.append(Problem(page.path, line, *_refusal(removal)))
         for number, text in enumerate(page.body.splitlines(), page.body_line):
             if _EMPTY_COMMENT.search(text):
-                problems.append(Problem(page.path, number, "a comment written '<!-->' or '<!--->' ends at once in browsers",
-                                        "write comments as <!-- text -->, or remove it"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        number,
+                        "a comment written '<!-->' or '<!--->' ends at once in browsers",
+                        "write comments as <!-- text -->, or remove it",
+                    )
+                )
     return problems
 
 
@@ -246,8 +268,10 @@ def _refusal(removal: Removal) -> tuple[str, str]:
     """What is wrong and how to fix it, for one thing the allow-list refuses."""
     tag, attribute, value = removal.tag, (removal.attribute or "").lower(), removal.value
     if removal.added:
-        return (f"browsers read this markup as an element the text does not show: <{tag}>",
-                "close every tag and comment properly (<!-- text -->), or remove the markup")
+        return (
+            f"browsers read this markup as an element the text does not show: <{tag}>",
+            "close every tag and comment properly (<!-- text -->), or remove the markup",
+        )
     if not attribute:
         return f"<{tag}> is not allowed in content", "remove it; ask a maintainer if the page needs interactive parts"
     if attribute.startswith("on"):
@@ -257,10 +281,12 @@ def _refusal(removal: Removal) -> tuple[str, str]:
     if attribute == "style":
         return f"style '{value}' is not allowed", "remove it; only Markdown's table alignment is allowed"
     if attribute == "type" and tag == "input":
-        return f"<input type=\"{value}\"> is not allowed", "use a checklist item (- [ ] …) instead"
+        return f'<input type="{value}"> is not allowed', "use a checklist item (- [ ] …) instead"
     if attribute == "src" and tag == "img":
-        return (f"image from another website: '{value}'",
-                "put the picture into docs/ and link it relatively: the site asks no other host for anything")
+        return (
+            f"image from another website: '{value}'",
+            "put the picture into docs/ and link it relatively: the site asks no other host for anything",
+        )
     if urlsplit(value.strip()).scheme.lower() == "javascript":
         return f"unsafe link '{value}'", "remove it: pages may not run scripts"
     return f"link with unsupported scheme '{value}'", "use https://, mailto: or tel:, or a relative link to a .md file"
@@ -317,14 +343,23 @@ def check_navigation(
     config_lines = config_text.splitlines()
     for entry in entries:
         if entry not in known:
-            line = next((n for n, text in enumerate(config_lines, 1) if entry in text and text.strip().startswith("-")), 0)
+            line = next(
+                (n for n, text in enumerate(config_lines, 1) if entry in text and text.strip().startswith("-")), 0
+            )
             problems.append(
-                Problem(config_path, line, f"navigation entry '{entry}' is not a page", "fix the path (relative to docs/) or remove the entry")
+                Problem(
+                    config_path,
+                    line,
+                    f"navigation entry '{entry}' is not a page",
+                    "fix the path (relative to docs/) or remove the entry",
+                )
             )
     exempt = tuple(not_in_nav)
     for page in sorted(originals - set(entries)):
         if not page.startswith(exempt):
             problems.append(
-                Problem(f"docs/{page}", 0, "no navigation entry reaches this page", f"add '{page}' to nav in {config_path}")
+                Problem(
+                    f"docs/{page}", 0, "no navigation entry reaches this page", f"add '{page}' to nav in {config_path}"
+                )
             )
     return problems

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
@@ -89,7 +90,10 @@ def _explain(error: ValidationError, schema_kind: str) -> tuple[str, str]:
     if error.validator == "oneOf" and not path:
         return "the review date is missing or given twice", "set exactly one of 'review_by' or 'review_interval_months'"
     if error.validator == "minItems" and name == "sources":
-        return "a page with facts needs at least one source", "list the official pages the facts come from under 'sources'"
+        return (
+            "a page with facts needs at least one source",
+            "list the official pages the facts come from under 'sources'",
+        )
     if error.validator in ("minLength", "maxLength"):
         return f"'{name}' is too {'short' if error.validator == 'minLength' else 'long'}", (
             f"{fields.get(str(path[0]), '')} ({error.validator}: {error.validator_value} characters)".strip()
@@ -164,6 +168,22 @@ def review_due(data: dict[str, Any]) -> date | None:
     if reviewed and isinstance(months, int):
         month_index = reviewed.month - 1 + months
         year, month = reviewed.year + month_index // 12, month_index % 12 + 1
-        day = min(reviewed.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+        day = min(
+            reviewed.day,
+            [
+                31,
+                29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ][month - 1],
+        )
         return date(year, month, day)
     return None

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from babel import Locale
 from babel.numbers import format_percent, parse_pattern
@@ -107,7 +108,9 @@ def load_facts(project: Path, codes: Sequence[str], today: date) -> tuple[dict[s
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [Problem(FACTS_FILE, 1, "must be a list of facts ('key:' lines)", "see the example at the top of the file")]
+        return {}, [
+            Problem(FACTS_FILE, 1, "must be a list of facts ('key:' lines)", "see the example at the top of the file")
+        ]
     facts: dict[str, Fact] = {}
     problems: list[Problem] = []
     for key, entry in data.items():
@@ -130,13 +133,19 @@ def _read_fact(
         return Problem(FACTS_FILE, where, message, fix)
 
     if not _KEY.match(key):
-        return None, [problem(line, f"fact key '{key}' is not lower case letters, digits and underscores",
-                              "rename it, e.g. 'kindergeld_per_child'")]
+        return None, [
+            problem(
+                line,
+                f"fact key '{key}' is not lower case letters, digits and underscores",
+                "rename it, e.g. 'kindergeld_per_child'",
+            )
+        ]
     if not isinstance(entry, dict):
         return None, [problem(line, f"fact '{key}' is not a list of fields", "give it kind, label and values")]
     problems = [
         problem(at(name), f"unknown field '{name}' in fact '{key}'", "use only kind, label and values")
-        for name in entry if name not in _ENTRY_FIELDS
+        for name in entry
+        if name not in _ENTRY_FIELDS
     ]
     kind = entry.get("kind")
     if kind not in KINDS:
@@ -147,24 +156,32 @@ def _read_fact(
         label = {}
     for code in codes:
         if not isinstance(label.get(code), str) or not label[code].strip():
-            problems.append(problem(at("label"), f"fact '{key}' has no '{code}' label", f"add '    {code}: …' under label:"))
+            problems.append(
+                problem(at("label"), f"fact '{key}' has no '{code}' label", f"add '    {code}: …' under label:")
+            )
         elif markup_in(label[code]):
-            problems.append(problem(at("label", code), f"the '{code}' label of fact '{key}' {markup_in(label[code])}", FIX))
+            problems.append(
+                problem(at("label", code), f"the '{code}' label of fact '{key}' {markup_in(label[code])}", FIX)
+            )
     values = entry.get("values")
     if not isinstance(values, list) or not values:
         problems.append(problem(at("values"), f"fact '{key}' has no values", "add values: with at least one value"))
         values = []
     periods = []
     for index, item in enumerate(values):
-        period, period_problems = _read_period(key, kind, item, lambda *p: at("values", index, *p), today)
+        period, period_problems = _read_period(key, kind, item, lambda *p, index=index: at("values", index, *p), today)
         problems += period_problems
         if period:
             periods.append(period)
-    for before, after in zip(periods, periods[1:]):
+    for before, after in zip(periods, periods[1:], strict=False):
         if before.valid_until is None or after.valid_from <= before.valid_until:
-            problems.append(problem(at("values", periods.index(after), "valid_from"),
-                                    f"fact '{key}': the value from {after.valid_from} overlaps the one before",
-                                    "end the earlier value (valid_until) the day before, and keep values oldest first"))
+            problems.append(
+                problem(
+                    at("values", periods.index(after), "valid_from"),
+                    f"fact '{key}': the value from {after.valid_from} overlaps the one before",
+                    "end the earlier value (valid_until) the day before, and keep values oldest first",
+                )
+            )
     if problems:
         return None, problems
     return Fact(key, str(kind), {code: label[code] for code in codes}, tuple(periods), line), []
@@ -176,12 +193,17 @@ def _read_period(key: str, kind: Any, item: Any, at: Any, today: date) -> tuple[
 
     if not isinstance(item, dict):
         return None, [problem(at(), "a value must be a list of fields", "write value, valid_from, checked and sources")]
-    problems = [problem(at(name), f"unknown field '{name}'", f"use only {', '.join(_PERIOD_FIELDS)}")
-                for name in item if name not in _PERIOD_FIELDS]
+    problems = [
+        problem(at(name), f"unknown field '{name}'", f"use only {', '.join(_PERIOD_FIELDS)}")
+        for name in item
+        if name not in _PERIOD_FIELDS
+    ]
     value = _value(kind, item.get("value"))
     if value is None:
-        wanted = "a phone number as text, e.g. \"0761 19240\"" if kind == "phone" else "a number, e.g. 259 or 14.6"
-        problems.append(problem(at("value"), f"value {item.get('value')!r} does not fit kind '{kind}'", f"write {wanted}"))
+        wanted = 'a phone number as text, e.g. "0761 19240"' if kind == "phone" else "a number, e.g. 259 or 14.6"
+        problems.append(
+            problem(at("value"), f"value {item.get('value')!r} does not fit kind '{kind}'", f"write {wanted}")
+        )
     days = {}
     for name in ("valid_from", "valid_until", "checked"):
         raw = item.get(name)
@@ -196,15 +218,25 @@ def _read_period(key: str, kind: Any, item: Any, at: Any, today: date) -> tuple[
     if "valid_until" in days and "valid_from" in days and days["valid_until"] < days["valid_from"]:
         problems.append(problem(at("valid_until"), "valid_until is before valid_from", "correct one of the two dates"))
     if "checked" in days and days["checked"] > today:
-        problems.append(problem(at("checked"), f"checked {days['checked']} is in the future",
-                                "write the day a person checked the value against the sources"))
+        problems.append(
+            problem(
+                at("checked"),
+                f"checked {days['checked']} is in the future",
+                "write the day a person checked the value against the sources",
+            )
+        )
     for index, source in enumerate(item.get("sources") or []):
         if isinstance(source, dict) and markup_in(source.get("name")):
             problems.append(problem(at("sources", index, "name"), f"a source name {markup_in(source['name'])}", FIX))
     sources = _sources(item.get("sources"))
     if sources is None:
-        problems.append(problem(at("sources"), "needs at least one source with name and an https:// url",
-                                "add sources: - name: … url: https://…"))
+        problems.append(
+            problem(
+                at("sources"),
+                "needs at least one source with name and an https:// url",
+                "add sources: - name: … url: https://…",
+            )
+        )
     if problems or value is None or sources is None:
         return None, problems
     return Period(value, days["valid_from"], days.get("valid_until"), days["checked"], sources), []
@@ -223,8 +255,13 @@ def _sources(raw: Any) -> tuple[Source, ...] | None:
         return None
     sources = []
     for item in raw:
-        if not (isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip()
-                and isinstance(item.get("url"), str) and item["url"].startswith("https://")):
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and item["name"].strip()
+            and isinstance(item.get("url"), str)
+            and item["url"].startswith("https://")
+        ):
             return None
         sources.append(Source(item["name"].strip(), item["url"]))
     return tuple(sources)
@@ -239,8 +276,14 @@ def check_fact_markers(texts: Iterable[tuple[str, str, int]], facts: Mapping[str
                 if key not in facts:
                     close = difflib.get_close_matches(key, facts, n=1)
                     hint = f"did you mean '{close[0]}'? " if close else ""
-                    problems.append(Problem(path, number, f"unknown fact '{key}'",
-                                            f"{hint}use a key of {FACTS_FILE}, or add the fact there with its source"))
+                    problems.append(
+                        Problem(
+                            path,
+                            number,
+                            f"unknown fact '{key}'",
+                            f"{hint}use a key of {FACTS_FILE}, or add the fact there with its source",
+                        )
+                    )
     return problems
 
 
@@ -254,12 +297,15 @@ def due_warnings(facts: Mapping[str, Fact], today: date) -> list[Problem]:
     warnings = []
     for fact in facts.values():
         if due := fact.due_on(today):
-            warnings.append(Problem(
-                FACTS_FILE, fact.line,
-                f"fact '{fact.key}' has no value for {today.isoformat()} (the last one ended on "
-                f"{(due - timedelta(days=1)).isoformat()}); pages using it show it as overdue",
-                f"add the value valid from {due.isoformat()} with its source and checked date",
-            ))
+            warnings.append(
+                Problem(
+                    FACTS_FILE,
+                    fact.line,
+                    f"fact '{fact.key}' has no value for {today.isoformat()} (the last one ended on "
+                    f"{(due - timedelta(days=1)).isoformat()}); pages using it show it as overdue",
+                    f"add the value valid from {due.isoformat()} with its source and checked date",
+                )
+            )
     return warnings
 
 
@@ -285,6 +331,7 @@ def marker_html(fact: Fact, day: date, code: str) -> str:
 
 def fill_fact_markers(markdown: str, facts: Mapping[str, Fact], day: date, code: str) -> str:
     """Replace every known marker; an unknown one stays visible (``make check`` reports it)."""
+
     def replace(match: re.Match[str]) -> str:
         fact = facts.get(match.group(1))
         return marker_html(fact, day, code) if fact else match.group(0)
@@ -318,17 +365,19 @@ def page_figures(
         if (fact := facts.get(key)) is None:
             continue
         shown, later = fact.shown_on(day), fact.next_after(day)
-        figures.append(Figure(
-            key=key,
-            label=fact.label[code],
-            value=format_value(fact, shown, code),
-            valid_from=format_day(shown.valid_from, code),
-            valid_until=format_day(shown.valid_until, code) if shown.valid_until else None,
-            checked=format_day(shown.checked, code),
-            sources=shown.sources,
-            ended=fact.period_on(day) is None,
-            next_value=format_value(fact, later, code) if later and later is not shown else None,
-            next_from=format_day(later.valid_from, code) if later and later is not shown else None,
-            next_sources=later.sources if later and later is not shown else (),
-        ))
+        figures.append(
+            Figure(
+                key=key,
+                label=fact.label[code],
+                value=format_value(fact, shown, code),
+                valid_from=format_day(shown.valid_from, code),
+                valid_until=format_day(shown.valid_until, code) if shown.valid_until else None,
+                checked=format_day(shown.checked, code),
+                sources=shown.sources,
+                ended=fact.period_on(day) is None,
+                next_value=format_value(fact, later, code) if later and later is not shown else None,
+                next_from=format_day(later.valid_from, code) if later and later is not shown else None,
+                next_sources=later.sources if later and later is not shown else (),
+            )
+        )
     return figures

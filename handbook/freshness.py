@@ -9,9 +9,9 @@ re-checks its facts.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from handbook.facts import Fact
 from handbook.page_sources import SourcePage

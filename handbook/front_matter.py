@@ -53,7 +53,9 @@ def read_text(path: Path) -> tuple[str, bool]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise FrontMatterError(0, f"not UTF-8 text (byte {error.start}: {error.reason})", "save the file as UTF-8") from error
+        raise FrontMatterError(
+            0, f"not UTF-8 text (byte {error.start}: {error.reason})", "save the file as UTF-8"
+        ) from error
     return text.removeprefix("\ufeff"), text.startswith("\ufeff")
 
 

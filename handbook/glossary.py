@@ -7,12 +7,12 @@ explanation in the reader's language, so searching for a term such as
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from handbook.content_checks import headings
-from handbook.front_matter import FrontMatterError, parse_front_matter, read_text
+from handbook.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
 from handbook.page_sources import SourcePage
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
@@ -27,10 +27,11 @@ class Term:
     explanations: Mapping[str, str]
 
 
-def _parse(project: Path) -> dict:
+def _parse(project: Path) -> FrontMatter | None:
+    """The glossary as parsed YAML with the line of every key (None for a project without one)."""
     path = project / GLOSSARY
     if not path.exists():
-        return {}
+        return None
     text, _ = read_text(path)
     return parse_front_matter(f"---\n{text}\n---\n")
 
@@ -54,37 +55,71 @@ def check_glossary(project: Path, codes: Sequence[str], pages: Iterable[SourcePa
         parsed = _parse(project)
         terms, lines = load_glossary(project)
     except FrontMatterError as error:
-        return [Problem(GLOSSARY, max(error.line - 1, 0), error.message, error.fix if error.line == 0 else "fix the YAML")]
+        return [
+            Problem(GLOSSARY, max(error.line - 1, 0), error.message, error.fix if error.line == 0 else "fix the YAML")
+        ]
     originals = {page.src_uri: page for page in pages if page.language is None}
     problems = []
     allowed = {"section", *codes}
-    for term, entry in (parsed.data.items() if parsed else []):
-        line = parsed.line_of((term,)) - 1
+    if parsed is None:
+        return []
+    for name, entry in parsed.data.items():
+        line = parsed.line_of((name,)) - 1
         if not isinstance(entry, dict):
-            problems.append(Problem(GLOSSARY, line, f"'{term}' has no 'section' and explanations",
-                                    "give it 'section:' and one line per language"))
+            problems.append(
+                Problem(
+                    GLOSSARY,
+                    line,
+                    f"'{name}' has no 'section' and explanations",
+                    "give it 'section:' and one line per language",
+                )
+            )
             continue
         for key in sorted(set(map(str, entry)) - allowed):
-            problems.append(Problem(GLOSSARY, parsed.line_of((term, key)) - 1, f"'{term}' has an unknown field '{key}'",
-                                    f"use 'section' or a language code ({', '.join(codes)})"))
-        if markup_in(str(term)):
-            problems.append(Problem(GLOSSARY, line, f"the term '{term}' {markup_in(str(term))}", FIX))
+            problems.append(
+                Problem(
+                    GLOSSARY,
+                    parsed.line_of((name, key)) - 1,
+                    f"'{name}' has an unknown field '{key}'",
+                    f"use 'section' or a language code ({', '.join(codes)})",
+                )
+            )
+        if markup_in(str(name)):
+            problems.append(Problem(GLOSSARY, line, f"the name '{name}' {markup_in(str(name))}", FIX))
         for code in codes:
             if markup_in(entry.get(code)):
-                problems.append(Problem(GLOSSARY, parsed.line_of((term, code)) - 1,
-                                        f"the '{code}' explanation of '{term}' {markup_in(entry.get(code))}", FIX))
+                problems.append(
+                    Problem(
+                        GLOSSARY,
+                        parsed.line_of((name, code)) - 1,
+                        f"the '{code}' explanation of '{name}' {markup_in(entry.get(code))}",
+                        FIX,
+                    )
+                )
     for term in terms:
         line = lines.get(term.term, 0)
         for code in codes:
             if not term.explanations.get(code):
-                problems.append(Problem(GLOSSARY, line, f"'{term.term}' has no '{code}' explanation",
-                                        f"add '  {code}: …' under '{term.term}:'"))
+                problems.append(
+                    Problem(
+                        GLOSSARY,
+                        line,
+                        f"'{term.term}' has no '{code}' explanation",
+                        f"add '  {code}: …' under '{term.term}:'",
+                    )
+                )
         page, _, anchor = term.section.partition("#")
         target = originals.get(page)
         ids = {explicit for _, _, _, explicit in headings(target)} if target else set()
         if target is None or anchor not in ids:
-            problems.append(Problem(GLOSSARY, line, f"'{term.term}' links to a missing section '{term.section}'",
-                                    "use a guide's .md path under docs/ and one of its heading ids"))
+            problems.append(
+                Problem(
+                    GLOSSARY,
+                    line,
+                    f"'{term.term}' links to a missing section '{term.section}'",
+                    "use a guide's .md path under docs/ and one of its heading ids",
+                )
+            )
     return problems
 
 
@@ -102,5 +137,9 @@ def glossary_markdown(terms: Sequence[Term], code: str, strings: Mapping[str, st
         "",
     ]
     for term in sorted(terms, key=lambda t: t.term.lower()):
-        lines += [f'*<span lang="de">{term.term}</span>*', f":   {term.explanations[code]} [{strings['glossary_more']}]({term.section})", ""]
+        lines += [
+            f'*<span lang="de">{term.term}</span>*',
+            f":   {term.explanations[code]} [{strings['glossary_more']}]({term.section})",
+            "",
+        ]
     return "\n".join(lines)

@@ -80,8 +80,10 @@ def _elements(html: str) -> list[tuple[str, dict[str, str]]]:
     if not html.strip():
         return []
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    return [(str(element.tag).lower(), {name: value or name for name, value in element.attrib.items()})
-            for element in root.iter(etree.Element)][1:]
+    return [
+        (str(element.tag).lower(), {name: value or name for name, value in element.attrib.items()})
+        for element in root.iter(etree.Element)
+    ][1:]
 
 
 def removals(html: str) -> list[Removal]:
@@ -91,15 +93,25 @@ def removals(html: str) -> list[Removal]:
     found: list[Removal] = []
     for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if operation == "equal":
-            for index, ((tag, attributes), (_, kept)) in enumerate(zip(before[a_start:a_end], after[b_start:b_end])):
+            for index, ((tag, attributes), (_, kept)) in enumerate(
+                zip(before[a_start:a_end], after[b_start:b_end], strict=True)
+            ):
                 refused = [(name, value) for name, value in attributes.items() if kept.get(name) != value]
-                earlier = [other for _, other in before[:a_start + index]] if refused else []
-                found.extend(Removal(tag, name, value, same_name_before=sum(name in other for other in earlier),
-                                     same_value_before=sum(list(other.values()).count(value) for other in earlier))
-                             for name, value in refused)
+                earlier = [other for _, other in before[: a_start + index]] if refused else []
+                found.extend(
+                    Removal(
+                        tag,
+                        name,
+                        value,
+                        same_name_before=sum(name in other for other in earlier),
+                        same_value_before=sum(list(other.values()).count(value) for other in earlier),
+                    )
+                    for name, value in refused
+                )
             continue
         dropped = [tag for tag, _ in before[a_start:a_end]]
-        refused = [tag for tag in dropped if tag not in TAGS]  # an allowed tag inside <svg> goes with it: name the <svg>
-        found.extend(Removal(tag) for tag in refused or dropped)
+        # An allowed tag inside <svg> goes with it: name the <svg>.
+        unknown = [tag for tag in dropped if tag not in TAGS]
+        found.extend(Removal(tag) for tag in unknown or dropped)
         found.extend(Removal(tag, added=True) for tag, _ in after[b_start:b_end] if tag not in _IMPLIED)
     return found

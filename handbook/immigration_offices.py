@@ -81,7 +81,9 @@ def load_immigration_offices(data_dir: Path, today: date) -> Registry:
     except UnicodeDecodeError as error:
         return Registry({}, [Problem(path, 0, f"not UTF-8 text ({error.reason})", "save the file as UTF-8")], None)
     except YamlError as error:
-        return Registry({}, [Problem(path, error.line, f"not valid YAML ({error.message})", "fix the YAML at this line")], None)
+        return Registry(
+            {}, [Problem(path, error.line, f"not valid YAML ({error.message})", "fix the YAML at this line")], None
+        )
     if not isinstance(data, dict):
         return Registry({}, [Problem(path, 1, "must be a list of offices ('id:' lines)", "see data/README.md")], None)
     offices: dict[str, ImmigrationOffice] = {}
@@ -107,12 +109,22 @@ def _read_office(
         return Problem(path, where, message, fix)
 
     if not _ID.match(key):
-        return None, [problem(line, f"office id '{key}' is not lower case letters, digits and hyphens",
-                              "rename it, e.g. 'landratsamt-boeblingen'")]
+        return None, [
+            problem(
+                line,
+                f"office id '{key}' is not lower case letters, digits and hyphens",
+                "rename it, e.g. 'landratsamt-boeblingen'",
+            )
+        ]
     if not isinstance(entry, dict):
-        return None, [problem(line, f"office '{key}' is not a list of fields", "give it at least name, kind and last_reviewed")]
-    problems = [problem(at(name), f"unknown field '{name}' in office '{key}'", f"use only {', '.join(_FIELDS)}")
-                for name in entry if name not in _FIELDS]
+        return None, [
+            problem(line, f"office '{key}' is not a list of fields", "give it at least name, kind and last_reviewed")
+        ]
+    problems = [
+        problem(at(name), f"unknown field '{name}' in office '{key}'", f"use only {', '.join(_FIELDS)}")
+        for name in entry
+        if name not in _FIELDS
+    ]
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(problem(line, f"office '{key}' has no name", "add name: as the office calls itself"))
@@ -130,44 +142,85 @@ def _read_office(
             continue
         wanted = ("kind", "url", "source") if field == "appointment" else ("url", "source")
         if not isinstance(raw, dict) or set(raw) != set(wanted):
-            problems.append(problem(at(field), f"'{field}' of office '{key}' needs exactly {', '.join(wanted)}",
-                                    "see data/README.md"))
+            problems.append(
+                problem(
+                    at(field), f"'{field}' of office '{key}' needs exactly {', '.join(wanted)}", "see data/README.md"
+                )
+            )
             continue
         bad = [part for part in ("url", "source") if not str(raw[part]).startswith("https://")]
         if bad:
-            problems.append(problem(at(field, bad[0]), f"'{field}' {bad[0]} of office '{key}' is not an https:// address",
-                                    "use the https:// address of the official page"))
+            problems.append(
+                problem(
+                    at(field, bad[0]),
+                    f"'{field}' {bad[0]} of office '{key}' is not an https:// address",
+                    "use the https:// address of the official page",
+                )
+            )
             continue
         if field == "appointment" and raw["kind"] not in APPOINTMENT_KINDS:
-            problems.append(problem(at(field, "kind"), f"appointment kind {raw['kind']!r} of office '{key}'",
-                                    f"write kind: {', '.join(APPOINTMENT_KINDS)}"))
+            problems.append(
+                problem(
+                    at(field, "kind"),
+                    f"appointment kind {raw['kind']!r} of office '{key}'",
+                    f"write kind: {', '.join(APPOINTMENT_KINDS)}",
+                )
+            )
             continue
-        links[field] = (Appointment(raw["url"], raw["source"], raw["kind"]) if field == "appointment"
-                        else Link(raw["url"], raw["source"]))
+        links[field] = (
+            Appointment(raw["url"], raw["source"], raw["kind"])
+            if field == "appointment"
+            else Link(raw["url"], raw["source"])
+        )
     for field in ("phone", "address"):
         value, source = entry.get(field), entry.get(f"{field}_source")
         if (value is None) != (source is None):
-            problems.append(problem(at(field if value is not None else f"{field}_source"),
-                                    f"office '{key}' has {field} and {field}_source only together",
-                                    f"write both: the {field} as the office's own page states it, and that page"))
+            problems.append(
+                problem(
+                    at(field if value is not None else f"{field}_source"),
+                    f"office '{key}' has {field} and {field}_source only together",
+                    f"write both: the {field} as the office's own page states it, and that page",
+                )
+            )
         elif source is not None and not str(source).startswith("https://"):
-            problems.append(problem(at(f"{field}_source"), f"{field}_source of office '{key}' is not an https:// address",
-                                    "use the office's own https:// page"))
+            problems.append(
+                problem(
+                    at(f"{field}_source"),
+                    f"{field}_source of office '{key}' is not an https:// address",
+                    "use the office's own https:// page",
+                )
+            )
     reviewed = None
     try:
         reviewed = date.fromisoformat(str(entry.get("last_reviewed")))
     except ValueError:
-        problems.append(problem(at("last_reviewed"), f"office '{key}': last_reviewed {entry.get('last_reviewed')!r} is not a date",
-                                "write the day you checked it, YYYY-MM-DD"))
+        problems.append(
+            problem(
+                at("last_reviewed"),
+                f"office '{key}': last_reviewed {entry.get('last_reviewed')!r} is not a date",
+                "write the day you checked it, YYYY-MM-DD",
+            )
+        )
     if reviewed and reviewed > today:
-        problems.append(problem(at("last_reviewed"), f"office '{key}': last_reviewed {reviewed} is in the future",
-                                "write the day you checked it"))
+        problems.append(
+            problem(
+                at("last_reviewed"),
+                f"office '{key}': last_reviewed {reviewed} is in the future",
+                "write the day you checked it",
+            )
+        )
     if problems or reviewed is None:
         return None, problems
     return ImmigrationOffice(
-        id=key, name=str(name).strip(), kind=str(kind), page=links["page"],
+        id=key,
+        name=str(name).strip(),
+        kind=str(kind),
+        page=links["page"],
         appointment=links["appointment"],  # type: ignore[arg-type]
-        phone=str(entry.get("phone") or ""), phone_source=str(entry.get("phone_source") or ""),
-        address=str(entry.get("address") or ""), address_source=str(entry.get("address_source") or ""),
-        last_reviewed=reviewed, line=line,
+        phone=str(entry.get("phone") or ""),
+        phone_source=str(entry.get("phone_source") or ""),
+        address=str(entry.get("address") or ""),
+        address_source=str(entry.get("address_source") or ""),
+        last_reviewed=reviewed,
+        line=line,
     ), []

@@ -16,7 +16,7 @@ between them is touched, and nothing inside code, an existing isolate or an elem
 from __future__ import annotations
 
 import re
-from typing import Callable, Collection
+from collections.abc import Callable, Collection
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>")
@@ -30,8 +30,9 @@ _KEEP_AS_IS = frozenset({"code", "pre", "kbd", "samp", "bdi", "bdo", "script", "
 _OWN_DIRECTION = re.compile(r"\sdir\s*=", re.IGNORECASE)
 
 
-def mark_german_terms(html: str, *, language: bool = True,
-                      search_weight: Callable[[str], int | None] = lambda term: None) -> str:
+def mark_german_terms(
+    html: str, *, language: bool = True, search_weight: Callable[[str], int | None] = lambda term: None
+) -> str:
     """Mark every ``<em>`` whose text has Latin letters, the German terms: ``lang="de"`` (``language``, for a
     page that is not German), and the Pagefind weight ``search_weight`` gives the term, if any (so that a German
     term typed into the search finds the guide that explains it before the pages that only mention it)."""
@@ -51,8 +52,10 @@ def mark_german_terms(html: str, *, language: bool = True,
 def term_weights(terms_here: Collection[str], *, guide: bool) -> Callable[[str], int | None]:
     """Search weights of German terms (Pagefind: text 1, <h2> 6, at most 10): highest where the glossary says a
     term is explained, high in any guide, none elsewhere."""
+
     def weight(term: str) -> int | None:
         return 10 if term in terms_here else 5 if guide else None
+
     return weight
 
 
@@ -80,7 +83,9 @@ def isolate_left_to_right(html: str) -> str:
 def _isolate_runs(text: str) -> str:
     # Entities (&nbsp;, &amp;) are never part of a run: their letters are not text.
     parts = _ENTITY.split(text)
-    return "".join(part if index % 2 else _RUN.sub(r'<bdi dir="ltr">\g<0></bdi>', part) for index, part in enumerate(parts))
+    return "".join(
+        part if index % 2 else _RUN.sub(r'<bdi dir="ltr">\g<0></bdi>', part) for index, part in enumerate(parts)
+    )
 
 
 def _text_until_close(tokens: list[str], start: int, name: str) -> str:

@@ -7,9 +7,11 @@ so that adding a language is a one-place change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from babel import Locale
 from mkdocs.utils.yaml import yaml_load
@@ -44,11 +46,16 @@ def text_direction(code: str) -> str:
     return Locale.parse(code).text_direction
 
 
+def _attribute(entry: Any, key: str, default: Any = None) -> Any:
+    """``entry.key``: the plugin's parsed config gives objects, a plain YAML read gives dicts."""
+    return getattr(entry, key, default)
+
+
 def languages_from_plugin_config(entries: Iterable[Any], fallback_site_name: str) -> list[Language]:
     """Turn the i18n plugin's ``languages`` entries (dicts or config objects) into Languages."""
     languages = []
     for entry in entries:
-        get = entry.get if hasattr(entry, "get") else lambda key, default=None: getattr(entry, key, default)
+        get = entry.get if hasattr(entry, "get") else partial(_attribute, entry)
         languages.append(
             Language(
                 code=get("locale"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from handbook.content_checks import headings
 from handbook.page_sources import SourcePage
@@ -30,7 +30,9 @@ def _plain_heading(text: str) -> str:
     return re.sub(_ID, "", text).replace("*", "").strip()
 
 
-def catalogue(pages: Iterable[SourcePage], guide_order: Sequence[str], code: str, language_root: str) -> list[CatalogueEntry]:
+def catalogue(
+    pages: Iterable[SourcePage], guide_order: Sequence[str], code: str, language_root: str
+) -> list[CatalogueEntry]:
     """Entries for every guide in ``guide_order`` (source paths), in the language ``code`` where translated."""
     by_uri = {page.src_uri: page for page in pages}
     entries = []

@@ -26,7 +26,16 @@ def linkchecker_command(url: str, config: Path) -> list[str]:
     CSV goes to stdout because LinkChecker, run as root (as in CI), drops its
     privileges and then cannot write report files itself.
     """
-    return [str(Path(sys.executable).with_name("linkchecker")), "--config", str(config), "--no-status", "--verbose", "-o", "csv", url]
+    return [
+        str(Path(sys.executable).with_name("linkchecker")),
+        "--config",
+        str(config),
+        "--no-status",
+        "--verbose",
+        "-o",
+        "csv",
+        url,
+    ]
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def extensions_from(config_file: Path) -> tuple[list[str], dict[str, dict[str, A
     configs: dict[str, dict[str, Any]] = {}
     for entry in entries:
         if isinstance(entry, dict):
-            (name, options), = entry.items()
+            ((name, options),) = entry.items()
             names.append(name)
             configs[name] = options or {}
         else:
@@ -37,4 +37,3 @@ def render_html(body: str, config_file: Path) -> str:
     """Markdown body -> HTML text, with the project's extensions."""
     names, configs = extensions_from(config_file)
     return markdown.markdown(body, extensions=names, extension_configs=configs)
-

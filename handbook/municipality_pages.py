@@ -9,13 +9,13 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Mapping, Sequence
 
 from babel.numbers import format_decimal
 
-from handbook.page_status import format_day
 from handbook.immigration_offices import ImmigrationOffice
+from handbook.page_status import format_day
 from handbook.region_data import DISTRICTS, District, Municipality, RegionData
 from handbook.region_map import Projection, marker_svg
 
@@ -70,8 +70,15 @@ def municipality_markdown(
         (strings["mun_official_name"], m.name),
         (strings["mun_district"], f"[{m.district_label}](../districts/{DISTRICTS[m.district_ags]}.md)"),
         (strings["mun_type"], strings[f"mun_type_{m.kind}"]),
-        (strings["mun_population"], fill(strings, "mun_population_value", number=_number(m.population, code),
-                                       date=format_day(m.population_date, code))),
+        (
+            strings["mun_population"],
+            fill(
+                strings,
+                "mun_population_value",
+                number=_number(m.population, code),
+                date=format_day(m.population_date, code),
+            ),
+        ),
         (strings["mun_area"], f"{_number(m.area_km2, code)} km²"),
         (strings["mun_postcodes"], " ".join(m.postcodes)),
         (strings["mun_association"], m.association or strings["mun_association_none"]),
@@ -82,8 +89,10 @@ def municipality_markdown(
     for term, value in facts:
         lines.append(f"{term}\n:   {value}\n")
     title = html.escape(fill(strings, "mun_map_alt", name=m.short_name), quote=True)
-    lines.append(f'<figure class="handbook-map-figure">{marker_svg([m], projection, "../../assets/region-map.svg", title)}'
-                 f"<figcaption>{html.escape(strings['mun_map'])}</figcaption></figure>\n")
+    lines.append(
+        f'<figure class="handbook-map-figure">{marker_svg([m], projection, "../../assets/region-map.svg", title)}'
+        f"<figcaption>{html.escape(strings['mun_map'])}</figcaption></figure>\n"
+    )
     lines.append("</div>\n")
     # The guidance below is the same on every municipality page; keeping it out of the search index lets
     # "Anmeldung" find the guide rather than 179 municipalities, while names and postcodes stay findable.
@@ -96,8 +105,14 @@ def municipality_markdown(
     lines.extend(immigration_markdown(m, code, strings))
     lines.append(f"[{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)\n")
     lines.append(f"## {fill(strings, 'mun_first_steps_title', name=m.short_name)} {{#first-steps}}\n")
-    lines.append(f"1. {strings['mun_step_register']} [{strings['mun_registration_guide']}](../topics/registration.md#register-address)")
-    lines.append(f"2. {strings['mun_step_permit']} [{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)")
+    lines.append(
+        f"1. {strings['mun_step_register']} "
+        f"[{strings['mun_registration_guide']}](../topics/registration.md#register-address)"
+    )
+    lines.append(
+        f"2. {strings['mun_step_permit']} "
+        f"[{strings['mun_immigration_guide']}](../topics/registration.md#immigration-office)"
+    )
     lines.append(f"3. [{strings['mun_step_childcare']}](../topics/childcare-and-school.md#kita-apply)")
     lines.append(f"4. [{strings['mun_step_school']}](../topics/childcare-and-school.md#school-system)")
     lines.append(f"5. [{strings['mun_step_waste']}](../topics/home.md#waste-authorities)\n")
@@ -113,17 +128,23 @@ def municipality_markdown(
 def _checked(strings: Mapping[str, str], day: date, source: str, code: str) -> str:
     """'Checked on 2 December 2026 (source).' with the source page linked."""
     link = f"[{strings['mun_source_word']}]({source})"
-    return f'<span class="handbook-provenance">{fill(strings, "mun_link_checked", date=format_day(day, code), source=link)}</span>'
+    checked = fill(strings, "mun_link_checked", date=format_day(day, code), source=link)
+    return f'<span class="handbook-provenance">{checked}</span>'
 
 
 def registration_markdown(m: Municipality, code: str, strings: Mapping[str, str]) -> list[str]:
     """Where to register an address in ``m``: the citizens' office and the town's website, each with its source,
     or the honest fallback while no official page is confirmed."""
     lines = [fill(strings, "mun_registration_body", name=m.short_name) + "\n"]
-    links = [(fill(strings, "mun_citizens_office", name=m.short_name), m.details.get("citizens_office")),
-             (fill(strings, "mun_website", name=m.short_name), m.details.get("website"))]
-    items = [f"- [{text}]({fact['url']}) {_checked(strings, fact['last_reviewed'], fact['source'], code)}"
-             for text, fact in links if fact]
+    links = [
+        (fill(strings, "mun_citizens_office", name=m.short_name), m.details.get("citizens_office")),
+        (fill(strings, "mun_website", name=m.short_name), m.details.get("website")),
+    ]
+    items = [
+        f"- [{text}]({fact['url']}) {_checked(strings, fact['last_reviewed'], fact['source'], code)}"
+        for text, fact in links
+        if fact
+    ]
     if "citizens_office" not in m.details:
         lines.append(fill(strings, "mun_registration_no_link", name=m.short_name) + "\n")
     return lines + ([*items, ""] if items else [])
@@ -148,18 +169,23 @@ def immigration_markdown(m: Municipality, code: str, strings: Mapping[str, str])
     if office.appointment:  # on the office's own page, if that is where it explains how to get one
         items.append(f"- [{appointment_label(strings, office.appointment.kind)}]({office.appointment.url})")
     if office.phone:
-        items.append(f"- {strings['mun_office_phone']}: <bdi dir=\"ltr\">{html.escape(office.phone)}</bdi>")
+        items.append(f'- {strings["mun_office_phone"]}: <bdi dir="ltr">{html.escape(office.phone)}</bdi>')
     if office.address:
         items.append(f"- {strings['mun_office_address']}: {html.escape(office.address)}")
-    source = next((page.source for page in (office.page, office.appointment) if page), office.phone_source or office.address_source)
+    source = next(
+        (page.source for page in (office.page, office.appointment) if page),
+        office.phone_source or office.address_source,
+    )
     if items:
         lines += [*items, "", _checked(strings, office.last_reviewed, source, code) + "\n"]
     if not office.page:
         lines.append(strings["mun_office_no_page"] + "\n")
     listed = f"[{assignment.source_name}]({assignment.source_url})"
-    lines.append('<span class="handbook-provenance">'
-                 + fill(strings, "mun_assignment_source", source=listed, date=format_day(assignment.last_reviewed, code))
-                 + "</span>\n")
+    lines.append(
+        '<span class="handbook-provenance">'
+        + fill(strings, "mun_assignment_source", source=listed, date=format_day(assignment.last_reviewed, code))
+        + "</span>\n"
+    )
     return lines
 
 
@@ -171,7 +197,9 @@ def district_markdown(d: District, code: str, strings: Mapping[str, str], projec
         "title": d.label,
         "description": fill(strings, "dist_description", count=count, district=d.label),
         "kind": "district",
-        "last_reviewed": max(m.immigration_office.last_reviewed for m in d.municipalities if m.immigration_office).isoformat(),
+        "last_reviewed": max(
+            m.immigration_office.last_reviewed for m in d.municipalities if m.immigration_office
+        ).isoformat(),
         "review_interval_months": 12,
         "owner": OWNER,
         "sources": [DESTATIS, OSM],
@@ -182,7 +210,8 @@ def district_markdown(d: District, code: str, strings: Mapping[str, str], projec
         _front_matter(fields),
         f"# {d.label}\n",
         fill(strings, "dist_population_value", count=count, number=_number(d.population, code), date=date) + "\n",
-        f'<figure class="handbook-map-figure">{marker_svg(d.municipalities, projection, "../../assets/region-map.svg", title)}'
+        '<figure class="handbook-map-figure">'
+        f"{marker_svg(d.municipalities, projection, '../../assets/region-map.svg', title)}"
         f"<figcaption>{html.escape(strings['mun_map'])}</figcaption></figure>\n",
         f"## {strings['dist_municipalities_title']} {{#municipalities}}\n",
     ]
@@ -207,7 +236,9 @@ def district_offices_markdown(d: District, strings: Mapping[str, str]) -> list[s
         office, confirmed, likely = served.setdefault(assignment.office.id, (assignment.office, [], []))
         (confirmed if assignment.confirmed else likely).append(m)
     lines = []
-    for office, confirmed, likely in sorted(served.values(), key=lambda item: (item[0].kind != "district_office", item[0].name)):
+    for office, confirmed, likely in sorted(
+        served.values(), key=lambda item: (item[0].kind != "district_office", item[0].name)
+    ):
         name = f"[{office.name}]({office.page.url})" if office.page else office.name
         lines.append(f"- **{name}**")
         for label, places in ((strings["dist_office_serves"], confirmed), (strings["dist_office_likely"], likely)):

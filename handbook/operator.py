@@ -55,8 +55,12 @@ def missing_operator_details(project: Path) -> list[Problem]:
         if not details.get(key):
             line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
             problems.append(
-                Problem(OPERATOR_FILE, line, f"required operator detail '{key}' is empty",
-                        "fill it in once the operator has confirmed it (readers see 'not yet provided')")
+                Problem(
+                    OPERATOR_FILE,
+                    line,
+                    f"required operator detail '{key}' is empty",
+                    "fill it in once the operator has confirmed it (readers see 'not yet provided')",
+                )
             )
     for key in sorted(set(details) - set(REQUIRED) - set(OPTIONAL)):
         line = next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0)
@@ -71,9 +75,14 @@ def operator_markup(project: Path) -> list[Problem]:
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
     return [
-        Problem(OPERATOR_FILE, next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0),
-                f"detail '{key}' {markup_in(value)}", FIX)
-        for key, value in load_operator(project).items() if markup_in(value)
+        Problem(
+            OPERATOR_FILE,
+            next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 0),
+            f"detail '{key}' {markup_in(value)}",
+            FIX,
+        )
+        for key, value in load_operator(project).items()
+        if markup_in(value)
     ]
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection, Sequence
 
 from bs4 import BeautifulSoup
 
@@ -63,7 +63,7 @@ class SourcePage:
     @property
     def ids(self) -> set[str]:
         """Every id an anchor can point at on this page."""
-        return {tag["id"] for tag in self.html.find_all(id=True)}
+        return {str(tag["id"]) for tag in self.html.find_all(id=True)}
 
     def line_of(self, needle: str, occurrence: int = 0) -> int:
         """File line of the ``occurrence``-th appearance of ``needle`` in the body (first line if absent)."""
@@ -88,7 +88,7 @@ def version_of(page: SourcePage) -> str:
     original without changing it does not mark its translations outdated.
     """
     title = (page.front_matter.data.get("title", "") if page.front_matter else "").strip()
-    digest = hashlib.sha256(f"{title}\n{page.body.strip()}".encode("utf-8"))
+    digest = hashlib.sha256(f"{title}\n{page.body.strip()}".encode())
     return digest.hexdigest()[:12]
 
 

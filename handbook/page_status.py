@@ -53,7 +53,7 @@ def page_status(
         review_due=due,
         last_changed=last_changed,
         overdue=bool(due and due < on) or figures_due is not None,
-        outdated_translation=bool(translation) and translation.get("translated_from") != original_version,
+        outdated_translation=translation is not None and translation.get("translated_from") != original_version,
         machine_translated=bool(translation and translation.get("machine_translated")),
     )
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable, Mapping
 from itertools import groupby
-from typing import Iterable, Mapping
 
 from handbook.plan_rules import PHASES, Step, plan_rules_json
 from handbook.region_data import Municipality
@@ -51,17 +51,24 @@ def fallback_markdown(checklist_body: str, strings: Mapping[str, Text]) -> str:
 
 
 def _field(name: str, label: Text, control: str, hint: Text | None = None) -> str:
-    hint_html = (f'<p class="handbook-plan-form__hint" id="plan-{name}-hint">{html.escape(str(hint))}</p>'
-                 if hint else "")
-    return (f'<div class="handbook-plan-form__field" data-field="{name}">'
-            f'<label for="plan-{name}">{html.escape(str(label))}</label>{hint_html}'
-            f'<p class="handbook-plan-form__error" id="plan-{name}-error" hidden></p>{control}</div>')
+    hint_html = (
+        f'<p class="handbook-plan-form__hint" id="plan-{name}-hint">{html.escape(str(hint))}</p>' if hint else ""
+    )
+    return (
+        f'<div class="handbook-plan-form__field" data-field="{name}">'
+        f'<label for="plan-{name}">{html.escape(str(label))}</label>{hint_html}'
+        f'<p class="handbook-plan-form__error" id="plan-{name}-error" hidden></p>{control}</div>'
+    )
 
 
 def _date(name: str, label: Text, hint: Text | None = None, required: bool = False) -> str:
     described = f' aria-describedby="plan-{name}-hint"' if hint else ""
-    return _field(name, label, f'<input type="date" id="plan-{name}" name="{name}"'
-                  f'{" required" if required else ""}{described}>', hint)
+    return _field(
+        name,
+        label,
+        f'<input type="date" id="plan-{name}" name="{name}"{" required" if required else ""}{described}>',
+        hint,
+    )
 
 
 def _municipality_select(municipalities: Iterable[Municipality], strings: Mapping[str, Text]) -> str:
@@ -86,16 +93,22 @@ def form_html(municipalities: Iterable[Municipality], strings: Mapping[str, Text
     family = (
         f'<fieldset class="handbook-plan-form__group"><legend>{html.escape(str(s["plan_family"]))}</legend>'
         f'<p><label><input type="checkbox" name="partner" value="yes"> {html.escape(str(s["plan_partner"]))}'
-        f'</label></p>'
-        + _field("children", s["plan_children"],
-                 '<input type="text" id="plan-children" name="children" inputmode="numeric" autocomplete="off" '
-                 'aria-describedby="plan-children-hint">', s["plan_children_hint"])
+        f"</label></p>"
+        + _field(
+            "children",
+            s["plan_children"],
+            '<input type="text" id="plan-children" name="children" inputmode="numeric" autocomplete="off" '
+            'aria-describedby="plan-children-hint">',
+            s["plan_children_hint"],
+        )
         + "</fieldset>"
     )
-    licence = (f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="licence" value="non-eu"> '
-               f'{html.escape(str(s["plan_licence"]))}</label></p>'
-               f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="car" value="yes"> '
-               f'{html.escape(str(s["plan_car"]))}</label></p>')
+    licence = (
+        f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="licence" value="non-eu"> '
+        f"{html.escape(str(s['plan_licence']))}</label></p>"
+        f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="car" value="yes"> '
+        f"{html.escape(str(s['plan_car']))}</label></p>"
+    )
     return (
         # method="dialog": sending the form never leaves the page, even if the script does not run (then the
         # stylesheet hides it: .no-js, which Material's script removes).
@@ -103,8 +116,8 @@ def form_html(municipalities: Iterable[Municipality], strings: Mapping[str, Text
         'aria-labelledby="your-situation">'
         f'<h2 id="your-situation">{html.escape(str(s["plan_form_title"]))}</h2>'
         '<div class="handbook-plan-form__errors" tabindex="-1" role="alert" hidden>'
-        f'<h3>{html.escape(str(s["plan_error_title"]))}</h3><ul></ul></div>'
-        f'<p>{html.escape(str(s["plan_form_intro"]))}</p>'
+        f"<h3>{html.escape(str(s['plan_error_title']))}</h3><ul></ul></div>"
+        f"<p>{html.escape(str(s['plan_form_intro']))}</p>"
         + _date("move-in", s["plan_move_in"], required=True)
         + _date("start", s["plan_start"], required=True)
         + _field("municipality", s["plan_municipality"], _municipality_select(municipalities, s))
@@ -128,11 +141,12 @@ def result_html(strings: Mapping[str, Text]) -> str:
         '<div class="handbook-plan__actions">'
         f'<p><button type="button" class="md-button md-button--primary" data-plan-action="calendar" '
         f'aria-describedby="plan-calendar-hint">{html.escape(str(s["plan_calendar"]))}</button> '
-        f'<button type="button" class="md-button" data-plan-action="print">{html.escape(str(s["plan_print"]))}</button></p>'
+        '<button type="button" class="md-button" data-plan-action="print">'
+        f"{html.escape(str(s['plan_print']))}</button></p>"
         f'<p class="handbook-plan-form__hint" id="plan-calendar-hint">{html.escape(str(s["plan_calendar_hint"]))}</p>'
         + link_box_html(s)
         + '<p><label><input type="checkbox" data-plan-action="keep"> '
-        f'{html.escape(str(s["plan_keep"]))}</label></p>'
+        f"{html.escape(str(s['plan_keep']))}</label></p>"
         '<p class="handbook-plan__kept" aria-live="polite"></p>'
         "</div></section>"
     )
@@ -158,33 +172,44 @@ def script_data(
 
     ``locale`` (BCP 47, e.g. en-GB) is the one Babel formats the site's dates in, so the plan's agree."""
     texts = {key.removeprefix("plan_"): value for key, value in strings.items() if key.startswith("plan_")}
-    data = {"rules": json.loads(plan_rules_json(steps)), "texts": texts, "locale": locale, "root": language_root,
-            "plan": plan_url}
+    data = {
+        "rules": json.loads(plan_rules_json(steps)),
+        "texts": texts,
+        "locale": locale,
+        "root": language_root,
+        "plan": plan_url,
+    }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return f'<script type="application/json" id="handbook-plan-data">{payload}</script>'
 
 
 def plan_html(
-    steps: Iterable[Step], municipalities: Iterable[Municipality], strings: Mapping[str, Text], locale: str,
+    steps: Iterable[Step],
+    municipalities: Iterable[Municipality],
+    strings: Mapping[str, Text],
+    locale: str,
     language_root: str,
 ) -> str:
     """The plan page's form, result and data (the general steps come from :func:`fallback_markdown`)."""
     return (
         f'<div class="handbook-plan-tool" data-handbook-plan="plan">'
-        f'{result_html(strings)}{form_html(municipalities, strings, strings["plan_submit"])}'
-        f'{script_data(steps, strings, locale, language_root, "")}</div>'
+        f"{result_html(strings)}{form_html(municipalities, strings, strings['plan_submit'])}"
+        f"{script_data(steps, strings, locale, language_root, '')}</div>"
         f'<script src="{language_root}{SCRIPT}" defer></script>'
     )
 
 
 def plan_link_html(
-    steps: Iterable[Step], municipalities: Iterable[Municipality], strings: Mapping[str, Text], locale: str,
+    steps: Iterable[Step],
+    municipalities: Iterable[Municipality],
+    strings: Mapping[str, Text],
+    locale: str,
     language_root: str,
 ) -> str:
     """The employers' form: the same facts, and the plan link to send instead of the plan."""
     return (
         f'<div class="handbook-plan-tool" data-handbook-plan="link">'
-        f'{form_html(municipalities, strings, strings["plan_make_link"])}{link_box_html(strings)}'
-        f'{script_data(steps, strings, locale, language_root, f"{language_root}plan/")}</div>'
+        f"{form_html(municipalities, strings, strings['plan_make_link'])}{link_box_html(strings)}"
+        f"{script_data(steps, strings, locale, language_root, f'{language_root}plan/')}</div>"
         f'<script src="{language_root}{SCRIPT}" defer></script>'
     )

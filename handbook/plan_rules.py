@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.page_sources import SourcePage
@@ -85,7 +86,9 @@ def load_steps(project: Path) -> tuple[list[Step], list[Problem]]:
         return [], [Problem(STEPS_FILE, error.line, f"not valid YAML ({error.message})", "fix the YAML at this line")]
     entries = data.get("steps") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
-        return [], [Problem(STEPS_FILE, 1, "has no list of steps", "start the file with 'steps:' and one '- guide: …' per step")]
+        return [], [
+            Problem(STEPS_FILE, 1, "has no list of steps", "start the file with 'steps:' and one '- guide: …' per step")
+        ]
     steps: list[Step] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -94,8 +97,14 @@ def load_steps(project: Path) -> tuple[list[Step], list[Problem]]:
         problems += found
         if step and not found:
             if step.guide in seen:
-                problems.append(Problem(STEPS_FILE, step.line, f"step '{step.guide}' is listed twice (first at line "
-                                        f"{seen[step.guide]})", "keep one of them"))
+                problems.append(
+                    Problem(
+                        STEPS_FILE,
+                        step.line,
+                        f"step '{step.guide}' is listed twice (first at line {seen[step.guide]})",
+                        "keep one of them",
+                    )
+                )
             else:
                 seen[step.guide] = step.line
                 steps.append(step)
@@ -112,11 +121,19 @@ def _read_step(entry: Any, at: Any) -> tuple[Step | None, list[Problem]]:
         return None, [problem(line, "a step is not a list of fields", "give it guide, phase and rule")]
     guide = entry.get("guide")
     name = f"step '{guide}'" if isinstance(guide, str) else "this step"
-    problems = [problem(at(key), f"unknown field '{key}' in {name}", f"use only {', '.join(_FIELDS)}")
-                for key in entry if key not in _FIELDS]
+    problems = [
+        problem(at(key), f"unknown field '{key}' in {name}", f"use only {', '.join(_FIELDS)}")
+        for key in entry
+        if key not in _FIELDS
+    ]
     if not isinstance(guide, str) or not _GUIDE.match(guide):
-        problems.append(problem(at("guide"), f"{name} has no guide section",
-                                "write guide: topics/<guide>.md#<heading id>, as the checklist links it"))
+        problems.append(
+            problem(
+                at("guide"),
+                f"{name} has no guide section",
+                "write guide: topics/<guide>.md#<heading id>, as the checklist links it",
+            )
+        )
     phase = entry.get("phase")
     if phase not in PHASES:
         problems.append(problem(at("phase"), f"{name} has phase {phase!r}", f"write phase: {', '.join(PHASES)}"))
@@ -125,24 +142,40 @@ def _read_step(entry: Any, at: Any) -> tuple[Step | None, list[Problem]]:
     if not isinstance(raw_any, list):
         problems.append(problem(at("when_any"), f"when_any of {name} is not a list", "write when_any: [{…}, {…}]"))
         raw_any = []
-    when_any = tuple(_conditions(c, lambda *k, i=i: at("when_any", i, *k), name, problems)
-                     for i, c in enumerate(raw_any))
+    when_any = tuple(
+        _conditions(c, lambda *k, i=i: at("when_any", i, *k), name, problems) for i, c in enumerate(raw_any)
+    )
     due = _due(entry.get("due"), lambda *k: at("due", *k), name, {**when, **_common(when_any)}, problems)
     remind = entry.get("remind", DEFAULT_REMIND)
     if not isinstance(remind, int) or isinstance(remind, bool) or not 0 <= remind <= 120:
-        problems.append(problem(at("remind"), f"remind of {name} is {remind!r}", "write a number of days from 0 to 120"))
+        problems.append(
+            problem(at("remind"), f"remind of {name} is {remind!r}", "write a number of days from 0 to 120")
+        )
     offices = entry.get("offices", False)
     if offices not in (True, False):
-        problems.append(problem(at("offices"), f"offices of {name} is {offices!r}", "write offices: true, or leave it out"))
+        problems.append(
+            problem(at("offices"), f"offices of {name} is {offices!r}", "write offices: true, or leave it out")
+        )
     rule = entry.get("rule")
-    if not (isinstance(rule, dict) and isinstance(rule.get("name"), str) and isinstance(rule.get("url"), str)
-            and rule["url"].startswith("https://")):
-        problems.append(problem(at("rule"), f"{name} has no source for its rule",
-                                "add rule: with name: and an https:// url: of the law or official page"))
+    if not (
+        isinstance(rule, dict)
+        and isinstance(rule.get("name"), str)
+        and isinstance(rule.get("url"), str)
+        and rule["url"].startswith("https://")
+    ):
+        problems.append(
+            problem(
+                at("rule"),
+                f"{name} has no source for its rule",
+                "add rule: with name: and an https:// url: of the law or official page",
+            )
+        )
         return None, problems
     if problems:
         return None, problems
-    return Step(guide, phase, when, when_any, due, remind, bool(offices), Rule(rule["name"], rule["url"]), line), []
+    return Step(
+        str(guide), str(phase), when, when_any, due, remind, bool(offices), Rule(rule["name"], rule["url"]), line
+    ), []
 
 
 def _common(alternatives: Iterable[Mapping[str, str]]) -> dict[str, str]:
@@ -155,8 +188,14 @@ def _common(alternatives: Iterable[Mapping[str, str]]) -> dict[str, str]:
 
 def _conditions(raw: Any, at: Any, name: str, problems: list[Problem]) -> dict[str, str]:
     if not isinstance(raw, dict):
-        problems.append(Problem(STEPS_FILE, at(), f"the conditions of {name} are not a list of 'fact: value'",
-                                "write e.g. when: {eu: \"no\"}"))
+        problems.append(
+            Problem(
+                STEPS_FILE,
+                at(),
+                f"the conditions of {name} are not a list of 'fact: value'",
+                'write e.g. when: {eu: "no"}',
+            )
+        )
         return {}
     found: dict[str, str] = {}
     for fact, value in raw.items():
@@ -164,8 +203,9 @@ def _conditions(raw: Any, at: Any, name: str, problems: list[Problem]) -> dict[s
         value = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else value
         fix = _condition_fix(str(fact), value)
         if fix:
-            problems.append(Problem(STEPS_FILE, at(fact), f"condition '{fact}: {shown}' of {name} cannot be decided",
-                                    fix))
+            problems.append(
+                Problem(STEPS_FILE, at(fact), f"condition '{fact}: {shown}' of {name} cannot be decided", fix)
+            )
         else:
             found[str(fact)] = value
     return found
@@ -201,14 +241,13 @@ def _due(raw: Any, at: Any, name: str, certain: Mapping[str, str], problems: lis
     for key in raw:
         if key not in _DUE_FIELDS:
             cannot(at(key), f"unknown field '{key}'", f"use only {', '.join(_DUE_FIELDS)}")
-    anchor = raw.get("from")
+    anchor = str(raw.get("from"))
     if FACTS.get(anchor) != "date":
         dates = ", ".join(fact for fact, kind in FACTS.items() if kind == "date")
-        cannot(at("from"), f"it counts from {anchor!r}", f"write from: one of {dates}")
+        cannot(at("from"), f"it counts from {raw.get('from')!r}", f"write from: one of {dates}")
         return None
     if anchor not in REQUIRED_DATES and certain.get(anchor) != "given":
-        cannot(at("from"), f"not every reader it is for gives '{anchor}'",
-               f"add {anchor}: given to the step's when:")
+        cannot(at("from"), f"not every reader it is for gives '{anchor}'", f"add {anchor}: given to the step's when:")
     numbers = {key: raw.get(key, 0) for key in ("days", "months")}
     for key, number in numbers.items():
         if not isinstance(number, int) or isinstance(number, bool) or abs(number) > 730:
@@ -229,11 +268,23 @@ def check_guides(steps: Iterable[Step], pages: Iterable[SourcePage]) -> list[Pro
         path, anchor = step.guide.split("#")
         page = originals.get(path)
         if page is None:
-            problems.append(Problem(STEPS_FILE, step.line, f"step '{step.guide}': there is no page docs/{path}",
-                                    "name a guide that exists"))
+            problems.append(
+                Problem(
+                    STEPS_FILE,
+                    step.line,
+                    f"step '{step.guide}': there is no page docs/{path}",
+                    "name a guide that exists",
+                )
+            )
         elif anchor not in page.ids:
-            problems.append(Problem(STEPS_FILE, step.line, f"step '{step.guide}': docs/{path} has no section "
-                                    f"'#{anchor}'", "use one of that guide's heading ids ({#...})"))
+            problems.append(
+                Problem(
+                    STEPS_FILE,
+                    step.line,
+                    f"step '{step.guide}': docs/{path} has no section '#{anchor}'",
+                    "use one of that guide's heading ids ({#...})",
+                )
+            )
     return problems
 
 
@@ -262,21 +313,39 @@ def check_checklists(steps: list[Step], pages: Iterable[SourcePage]) -> list[Pro
         found = [(phase, guide) for _, phase, guide in listed]
         if found == expected:
             continue
-        for (number, phase, guide), want in zip(listed, expected):
+        for (number, phase, guide), want in zip(listed, expected, strict=False):
             if (phase, guide) != want:
-                problems.append(Problem(page.path, number, f"step '{guide}' (in #{phase}) is not the step "
-                                        f"{STEPS_FILE} has here ('{want[1]}' in #{want[0]})",
-                                        f"list the checklist's steps as {STEPS_FILE} does, in its order"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        number,
+                        f"step '{guide}' (in #{phase}) is not the step "
+                        f"{STEPS_FILE} has here ('{want[1]}' in #{want[0]})",
+                        f"list the checklist's steps as {STEPS_FILE} does, in its order",
+                    )
+                )
                 break
         else:
             last = listed[-1][0] if listed else page.body_line
             if len(listed) < len(expected):
-                missing = ", ".join(guide for _, guide in expected[len(listed):])
-                problems.append(Problem(page.path, last, f"steps of {STEPS_FILE} missing here: {missing}",
-                                        "add a '- [ ] …' line for each, linking that guide section"))
+                missing = ", ".join(guide for _, guide in expected[len(listed) :])
+                problems.append(
+                    Problem(
+                        page.path,
+                        last,
+                        f"steps of {STEPS_FILE} missing here: {missing}",
+                        "add a '- [ ] …' line for each, linking that guide section",
+                    )
+                )
             else:
-                problems.append(Problem(page.path, listed[len(expected)][0], f"step '{listed[len(expected)][2]}' "
-                                        f"is not in {STEPS_FILE}", f"add it to {STEPS_FILE} with its rule, or remove it"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        listed[len(expected)][0],
+                        f"step '{listed[len(expected)][2]}' is not in {STEPS_FILE}",
+                        f"add it to {STEPS_FILE} with its rule, or remove it",
+                    )
+                )
     return problems
 
 
@@ -284,8 +353,12 @@ def plan_rules_json(steps: Iterable[Step]) -> str:
     """The rules as the plan's script reads them (compact: the page carries them once)."""
     rules = []
     for step in steps:
-        rule: dict[str, Any] = {"g": step.guide, "p": step.phase, "r": step.remind,
-                                "s": [step.rule.name, step.rule.url]}
+        rule: dict[str, Any] = {
+            "g": step.guide,
+            "p": step.phase,
+            "r": step.remind,
+            "s": [step.rule.name, step.rule.url],
+        }
         if step.when:
             rule["w"] = dict(step.when)
         if step.when_any:

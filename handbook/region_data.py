@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from handbook.immigration_offices import REGISTRY, ImmigrationOffice, Registry, load_immigration_offices
 from handbook.plain_text import FIX, markup_in
@@ -99,9 +100,7 @@ def _checker(path: str, problems: list[Problem]) -> Callable[..., Any]:
         try:
             return convert(value)
         except (ValueError, TypeError):
-            problems.append(
-                Problem(path, line, f"column '{column}' is {value!r}, not {expected}", f"write {expected}")
-            )
+            problems.append(Problem(path, line, f"column '{column}' is {value!r}, not {expected}", f"write {expected}"))
             return None
 
     return check
@@ -139,8 +138,9 @@ def _rows(data_dir: Path, name: str, problems: list[Problem], required: list[str
         with open(path, encoding="utf-8-sig", newline="") as fh:
             return _read_rows(csv.DictReader(fh), name, problems, required)
     except UnicodeDecodeError as error:
-        problems.append(Problem(f"data/{name}", 0, f"not UTF-8 text (byte {error.start}: {error.reason})",
-                                "save the file as UTF-8"))
+        problems.append(
+            Problem(f"data/{name}", 0, f"not UTF-8 text (byte {error.start}: {error.reason})", "save the file as UTF-8")
+        )
         return []
 
 
@@ -158,8 +158,12 @@ def _read_rows(
     for row in reader:
         if None in row or None in row.values():
             problems.append(
-                Problem(f"data/{name}", reader.line_num, "wrong number of values in this row",
-                        f"write exactly {len(reader.fieldnames)} comma-separated values")
+                Problem(
+                    f"data/{name}",
+                    reader.line_num,
+                    "wrong number of values in this row",
+                    f"write exactly {len(reader.fieldnames or ())} comma-separated values",
+                )
             )
             continue
         rows.append((reader.line_num, row))
@@ -181,8 +185,20 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
     seen_slugs: dict[str, int] = {}
     path = f"data/{MUNICIPALITIES}"
     check = _checker(path, problems)
-    columns = ["ags", "name", "name_short", "district_ags", "district_label", "kind_code", "verband_name",
-               "population", "population_date", "area_km2", "lat", "lon"]
+    columns = [
+        "ags",
+        "name",
+        "name_short",
+        "district_ags",
+        "district_label",
+        "kind_code",
+        "verband_name",
+        "population",
+        "population_date",
+        "area_km2",
+        "lat",
+        "lon",
+    ]
     rows = _rows(data_dir, MUNICIPALITIES, problems, columns)
     name_count: dict[str, int] = {}
     for _, row in rows:
@@ -191,11 +207,18 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
     for line, row in rows:
         before = len(problems)
         ags = check(line, "ags", row["ags"], _pattern(r"\d{8}"), "an 8-digit municipality key")
-        district = check(line, "district_ags", row["district_ags"], _pattern("|".join(DISTRICTS)),
-                         f"one of the region's district keys ({', '.join(DISTRICTS)})")
+        district = check(
+            line,
+            "district_ags",
+            row["district_ags"],
+            _pattern("|".join(DISTRICTS)),
+            f"one of the region's district keys ({', '.join(DISTRICTS)})",
+        )
         kind = check(line, "kind_code", row["kind_code"], lambda v: KINDS[v], "62, 63, 64 or 67")
         population = check(line, "population", row["population"], int, "a whole number")
-        population_date = check(line, "population_date", row["population_date"], date.fromisoformat, "a date YYYY-MM-DD")
+        population_date = check(
+            line, "population_date", row["population_date"], date.fromisoformat, "a date YYYY-MM-DD"
+        )
         area = check(line, "area_km2", row["area_km2"], float, "a number")
         lat = check(line, "lat", row["lat"], float, "a latitude")
         lon = check(line, "lon", row["lon"], float, "a longitude")
@@ -204,13 +227,23 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
         if area is not None and area <= 0:
             problems.append(Problem(path, line, f"area {area} km² is impossible", "write the Destatis figure"))
         if ags and district and not ags.startswith(district):
-            problems.append(Problem(path, line, f"municipality key {ags} is not in district {district}",
-                                    "the first five digits of the key are its district's: check both columns"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"municipality key {ags} is not in district {district}",
+                    "the first five digits of the key are its district's: check both columns",
+                )
+            )
         if lat is not None and not 47 < lat < 50:
-            problems.append(Problem(path, line, f"latitude {lat} is outside Baden-Württemberg", "check the coordinates"))
+            problems.append(
+                Problem(path, line, f"latitude {lat} is outside Baden-Württemberg", "check the coordinates")
+            )
             lat = None
         if lon is not None and not 7 < lon < 11:
-            problems.append(Problem(path, line, f"longitude {lon} is outside Baden-Württemberg", "check the coordinates"))
+            problems.append(
+                Problem(path, line, f"longitude {lon} is outside Baden-Württemberg", "check the coordinates")
+            )
             lon = None
         if not row["name_short"].strip():
             problems.append(Problem(path, line, "column 'name_short' is empty", "write the municipality's name"))
@@ -219,13 +252,25 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
             if markup_in(row[column]):
                 problems.append(Problem(path, line, f"column '{column}' {markup_in(row[column])}", FIX))
         if ags in seen_ags:
-            problems.append(Problem(path, line, f"municipality {ags} is listed twice (first on line {seen_ags[ags]})",
-                                    "remove one of the rows"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"municipality {ags} is listed twice (first on line {seen_ags[ags]})",
+                    "remove one of the rows",
+                )
+            )
             continue
         slug = municipality_slug(row["name_short"], DISTRICTS.get(row["district_ags"], ""), name_count)
         if slug in seen_slugs:
-            problems.append(Problem(path, line, f"address 'municipalities/{slug}/' is already used by line {seen_slugs[slug]}",
-                                    "two municipalities need different names"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"address 'municipalities/{slug}/' is already used by line {seen_slugs[slug]}",
+                    "two municipalities need different names",
+                )
+            )
             continue
         if len(problems) > before:
             rejected.add(row["ags"])
@@ -234,31 +279,63 @@ def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
         seen_slugs[slug] = line
         municipalities.append(
             Municipality(
-                ags=ags, name=row["name"], short_name=row["name_short"], slug=slug,
-                district_ags=district, district_label=row["district_label"], kind=kind,
-                association=row["verband_name"], population=population, population_date=population_date,
-                area_km2=area, postcodes=tuple(postcodes.get(ags, ())), lat=lat, lon=lon,
-                immigration_office=offices.get(ags), details=details.get(ags, {}),
+                ags=ags,
+                name=row["name"],
+                short_name=row["name_short"],
+                slug=slug,
+                district_ags=district,
+                district_label=row["district_label"],
+                kind=kind,
+                association=row["verband_name"],
+                population=population,
+                population_date=population_date,
+                area_km2=area,
+                postcodes=tuple(postcodes.get(ags, ())),
+                lat=lat,
+                lon=lon,
+                immigration_office=offices.get(ags),
+                details=details.get(ags, {}),
             )
         )
     known = set(seen_ags) | rejected
     for name, keyed in ((OFFICES, offices), (DETAILS, details), (POSTCODES, postcodes)):
         for ags in sorted(set(keyed) - known):
             line = getattr(keyed, "lines", {}).get(ags, 0)
-            problems.append(Problem(f"data/{name}", line, f"unknown municipality key {ags}",
-                                    f"use a key from data/{MUNICIPALITIES}"))
+            problems.append(
+                Problem(
+                    f"data/{name}", line, f"unknown municipality key {ags}", f"use a key from data/{MUNICIPALITIES}"
+                )
+            )
     used = {office.office.id for office in offices.values()}
     for office in registry.values():
         if office.id not in used:
-            problems.append(Problem(f"data/{REGISTRY}", office.line, f"office '{office.id}' serves no municipality",
-                                    f"remove it, or name it in the rows of data/{OFFICES} for the municipalities it serves"))
+            problems.append(
+                Problem(
+                    f"data/{REGISTRY}",
+                    office.line,
+                    f"office '{office.id}' serves no municipality",
+                    f"remove it, or name it in the rows of data/{OFFICES} for the municipalities it serves",
+                )
+            )
     for municipality in municipalities:
         if municipality.immigration_office is None:
-            problems.append(Problem(f"data/{OFFICES}", 0, f"no row for {municipality.short_name} ({municipality.ags})",
-                                    "add a row: every municipality needs its immigration office"))
+            problems.append(
+                Problem(
+                    f"data/{OFFICES}",
+                    0,
+                    f"no row for {municipality.short_name} ({municipality.ags})",
+                    "add a row: every municipality needs its immigration office",
+                )
+            )
         if not municipality.postcodes:
-            problems.append(Problem(f"data/{POSTCODES}", 0, f"no postcode for {municipality.short_name} ({municipality.ags})",
-                                    "add its postcodes"))
+            problems.append(
+                Problem(
+                    f"data/{POSTCODES}",
+                    0,
+                    f"no postcode for {municipality.short_name} ({municipality.ags})",
+                    "add its postcodes",
+                )
+            )
     districts = [
         District(
             ags=key,
@@ -283,8 +360,14 @@ def _load_postcodes(data_dir: Path, problems: list[Problem]) -> dict[str, list[s
         if ags is None or postcode is None:
             continue
         if (ags, postcode) in seen:
-            problems.append(Problem(path, line, f"postcode {postcode} of {ags} is listed twice (first on line {seen[(ags, postcode)]})",
-                                    "remove one of the rows"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"postcode {postcode} of {ags} is listed twice (first on line {seen[(ags, postcode)]})",
+                    "remove one of the rows",
+                )
+            )
             continue
         seen[(ags, postcode)] = line
         found.setdefault(ags, []).append(postcode)
@@ -309,10 +392,14 @@ def _load_offices(data_dir: Path, problems: list[Problem], today: date, registry
             continue
         ags, confirmed, url, reviewed = values
         if reviewed > today:
-            problems.append(Problem(path, line, f"'last_reviewed' is in the future: {reviewed}", "write the day it was checked"))
+            problems.append(
+                Problem(path, line, f"'last_reviewed' is in the future: {reviewed}", "write the day it was checked")
+            )
             continue
         if not row["source_name"].strip():
-            problems.append(Problem(path, line, "source_name is empty", "name the list or page that says which office it is"))
+            problems.append(
+                Problem(path, line, "source_name is empty", "name the list or page that says which office it is")
+            )
             continue
         if markup_in(row["source_name"]):
             problems.append(Problem(path, line, f"source_name {markup_in(row['source_name'])}", FIX))
@@ -320,12 +407,24 @@ def _load_offices(data_dir: Path, problems: list[Problem], today: date, registry
         office = registry.offices.get(row["office"])
         if office is None:
             if not registry.reported(row["office"]):  # otherwise the office's own mistake is reported, once
-                problems.append(Problem(path, line, f"unknown office '{row['office']}'",
-                                        f"use an office id of data/{REGISTRY}, or add the office there"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"unknown office '{row['office']}'",
+                        f"use an office id of data/{REGISTRY}, or add the office there",
+                    )
+                )
             continue
         if ags in offices:
-            problems.append(Problem(path, line, f"municipality {ags} is listed twice (first on line {lines[ags]})",
-                                    "keep one row per municipality"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"municipality {ags} is listed twice (first on line {lines[ags]})",
+                    "keep one row per municipality",
+                )
+            )
             continue
         lines[ags] = line
         offices[ags] = Office(office, confirmed, row["source_name"], url, reviewed)
@@ -375,31 +474,60 @@ def _load_details(data_dir: Path, problems: list[Problem], today: date) -> dict[
     for ags, entry in parsed.data.items():
         ags = str(ags)
         if not re.fullmatch(r"\d{8}", ags):
-            problems.append(Problem(path, line_of((ags,)), f"'{ags}' is not a municipality key", "use the 8-digit key, quoted"))
+            problems.append(
+                Problem(path, line_of((ags,)), f"'{ags}' is not a municipality key", "use the 8-digit key, quoted")
+            )
             continue
         if not isinstance(entry, dict):
-            problems.append(Problem(path, line_of((ags,)), f"entry {ags} must be a group of fields", "see data/README.md"))
+            problems.append(
+                Problem(path, line_of((ags,)), f"entry {ags} must be a group of fields", "see data/README.md")
+            )
             continue
         good = {}
         for name, fact in entry.items():
             where = line_of((ags, name))
             if name not in DETAIL_FIELDS:
-                problems.append(Problem(path, where, f"unknown field '{name}'", f"use one of: {', '.join(DETAIL_FIELDS)}"))
+                problems.append(
+                    Problem(path, where, f"unknown field '{name}'", f"use one of: {', '.join(DETAIL_FIELDS)}")
+                )
                 continue
             if not isinstance(fact, dict) or set(fact) != {"url", "source", "last_reviewed"}:
-                problems.append(Problem(path, where, f"'{name}' needs exactly url, source and last_reviewed", "see data/README.md"))
+                problems.append(
+                    Problem(path, where, f"'{name}' needs exactly url, source and last_reviewed", "see data/README.md")
+                )
                 continue
             bad = [key for key in ("url", "source") if not str(fact[key]).startswith("https://")]
             if bad:
-                problems.append(Problem(path, line_of((ags, name, bad[0])), f"'{bad[0]}' is not an https:// address", "use the https:// address"))
+                problems.append(
+                    Problem(
+                        path,
+                        line_of((ags, name, bad[0])),
+                        f"'{bad[0]}' is not an https:// address",
+                        "use the https:// address",
+                    )
+                )
                 continue
             try:
                 reviewed = date.fromisoformat(str(fact["last_reviewed"]))
             except ValueError:
-                problems.append(Problem(path, line_of((ags, name, "last_reviewed")), f"'last_reviewed' is not a valid date: {fact['last_reviewed']!r}", "write YYYY-MM-DD"))
+                problems.append(
+                    Problem(
+                        path,
+                        line_of((ags, name, "last_reviewed")),
+                        f"'last_reviewed' is not a valid date: {fact['last_reviewed']!r}",
+                        "write YYYY-MM-DD",
+                    )
+                )
                 continue
             if reviewed > today:
-                problems.append(Problem(path, line_of((ags, name, "last_reviewed")), f"'last_reviewed' is in the future: {reviewed}", "write the day it was checked"))
+                problems.append(
+                    Problem(
+                        path,
+                        line_of((ags, name, "last_reviewed")),
+                        f"'last_reviewed' is in the future: {reviewed}",
+                        "write the day it was checked",
+                    )
+                )
                 continue
             good[name] = {**fact, "last_reviewed": reviewed}
         lines[ags] = line_of((ags,))

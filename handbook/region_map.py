@@ -7,8 +7,8 @@ only its own markers on top, so a page carries a few hundred bytes of map.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from handbook.region_data import Municipality
 
@@ -26,7 +26,7 @@ class Projection:
     height: float
 
     @classmethod
-    def fit(cls, municipalities: Iterable[Municipality], margin: float = 0.04) -> "Projection":
+    def fit(cls, municipalities: Iterable[Municipality], margin: float = 0.04) -> Projection:
         places = list(municipalities)
         west, east = min(m.lon for m in places) - margin, max(m.lon for m in places) + margin
         south, north = min(m.lat for m in places) - margin, max(m.lat for m in places) + margin

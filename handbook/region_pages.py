@@ -6,10 +6,10 @@ pages out as markdown, so the stock configuration it compares against builds the
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from handbook.facts import Fact, fill_fact_markers
 from handbook.front_matter import FrontMatterError, parse_front_matter
@@ -56,8 +56,14 @@ def local_prose(project: Path, codes: Sequence[str]) -> tuple[dict[str, dict[str
         try:
             body = parse_front_matter(path.read_text(encoding="utf-8")).body
         except FrontMatterError as error:
-            problems.append(Problem(path.relative_to(project).as_posix(), error.line, error.message,
-                                    "fix the YAML between the --- lines"))
+            problems.append(
+                Problem(
+                    path.relative_to(project).as_posix(),
+                    error.line,
+                    error.message,
+                    "fix the YAML between the --- lines",
+                )
+            )
             continue
         found.setdefault(name.page.removesuffix(".md"), {})[name.language or codes[0]] = body
     return found, problems

@@ -8,9 +8,9 @@ prints them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Iterable, Mapping, Sequence
 
 from handbook.content_model import review_due
 from handbook.facts import Fact, fact_keys, figures_due, format_value
@@ -81,24 +81,30 @@ def fact_rows(facts: Mapping[str, Fact], pages: Iterable[SourcePage], today: dat
     rows = []
     for fact in facts.values():
         shown, later = fact.shown_on(today), fact.next_after(today)
-        rows.append(FactRow(
-            key=fact.key,
-            label=fact.label.get("en", fact.key),
-            value=format_value(fact, shown, "en"),
-            valid_until=shown.valid_until.isoformat() if shown.valid_until else None,
-            next_from=later.valid_from.isoformat() if later and later is not shown else None,
-            checked=shown.checked.isoformat(),
-            overdue=fact.due_on(today) is not None,
-            pages=tuple(users.get(fact.key, ())),
-        ))
+        rows.append(
+            FactRow(
+                key=fact.key,
+                label=fact.label.get("en", fact.key),
+                value=format_value(fact, shown, "en"),
+                valid_until=shown.valid_until.isoformat() if shown.valid_until else None,
+                next_from=later.valid_from.isoformat() if later and later is not shown else None,
+                checked=shown.checked.isoformat(),
+                overdue=fact.due_on(today) is not None,
+                pages=tuple(users.get(fact.key, ())),
+            )
+        )
     return sorted(rows, key=lambda row: (row.valid_until is None, row.valid_until or "", row.key))
 
 
 def freshness_json(rows: Sequence[FreshnessRow], today: date, facts: Sequence[FactRow] = ()) -> str:
     return json.dumps(
-        {"generated_for": today.isoformat(), "pages": [asdict(row) for row in rows],
-         "facts": [asdict(row) for row in facts]},
-        ensure_ascii=False, indent=2,
+        {
+            "generated_for": today.isoformat(),
+            "pages": [asdict(row) for row in rows],
+            "facts": [asdict(row) for row in facts],
+        },
+        ensure_ascii=False,
+        indent=2,
     )
 
 
@@ -208,16 +214,20 @@ def offices_markdown(region: RegionData) -> str:
         "",
         f"For editors. Of {len(region.municipalities)} municipalities, {len(unconfirmed)} have an immigration office "
         "that no published list of their district confirms yet, "
-        f"{len(no_registration)} have no confirmed page about registering an address and {len(no_website)} no confirmed "
-        f"website; {len(offices)} of {len(region.offices)} immigration offices lack a confirmed web page or appointment "
+        f"{len(no_registration)} have no confirmed page about registering an address and {len(no_website)} no "
+        f"confirmed website; {len(offices)} of {len(region.offices)} immigration offices lack a confirmed web page "
+        "or appointment "
         "route. Readers see an honest fallback for each. How to add what you confirm: `data/README.md`.",
         "",
         "## Immigration office not confirmed by a district list {#unconfirmed-office}",
         "",
         "| Municipality | District | Usually served by | Row in `data/immigration_offices.csv` |",
         "| --- | --- | --- | --- |",
-        *(f"| {_cell(m.short_name)} | {_cell(m.district_label)} | {_cell(m.immigration_office.name)} | `{m.ags}` |"
-          for m in unconfirmed),
+        *(
+            f"| {_cell(m.short_name)} | {_cell(m.district_label)} | {_cell(office.name)} | `{m.ags}` |"
+            for m in unconfirmed
+            if (office := m.immigration_office) is not None
+        ),
         "",
         "## Immigration offices without a confirmed web page or appointment route {#office-links}",
         "",

@@ -24,7 +24,16 @@ from handbook.problems import Problem
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 # Addresses that run code when followed, whatever wrote them: a template, a hook, or text from data/ that
 # Markdown turned into a link ([x](javascript:…) in a name). The last line of defence for every page built.
-_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href", "{http://www.w3.org/1999/xlink}href")
+_URL_ATTRIBUTES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "xlink:href",
+    "{http://www.w3.org/1999/xlink}href",
+)
 _CODE_SCHEMES = ("javascript:", "vbscript:", "data:")
 _HANDLER = "is an inline event handler: it would run code"
 _CONTROL = str.maketrans("", "", "".join(map(chr, range(33))))  # browsers ignore blanks and controls here
@@ -77,7 +86,7 @@ def scan(site: Path, relative: str, files: SiteFiles) -> PageScan:
     elsewhere: list[tuple[int, str, str, str]] = []
     for line, url in links:
         absolute = url.startswith(files.root_url)
-        target = _target(relative, files.root_path + url[len(files.root_url):] if absolute else url, files)
+        target = _target(relative, files.root_path + url[len(files.root_url) :] if absolute else url, files)
         if target is None:
             continue
         file, fragment = target

@@ -7,10 +7,10 @@ runs them all so one run reports everything at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import yaml
 from mkdocs.exceptions import ConfigurationError
@@ -34,8 +34,8 @@ from handbook.languages import Language, load_languages
 from handbook.municipality_pages import pages_for as generated_pages
 from handbook.operator import OPERATOR_FILE, operator_markup
 from handbook.page_sources import SourcePage, load_pages
-from handbook.plan_rules import check_checklists, check_guides, load_steps
 from handbook.plain_text import FIX, markup_in
+from handbook.plan_rules import check_checklists, check_guides, load_steps
 from handbook.problems import Problem
 from handbook.region_data import RegionData, load_region
 from handbook.translations import split_source
@@ -44,9 +44,12 @@ from handbook.url_manifest import MANIFEST, check_manifest
 
 # Generated pages for editors, deliberately outside the readers' navigation.
 NOT_IN_NAV = ("editors/",)
+
+
 def generated_in_nav(project: Path) -> tuple[str, ...]:
     """Pages that hooks generate in every language and that the navigation links (if the project has them)."""
     return ("glossary.md",) if (project / GLOSSARY).exists() else ()
+
 
 # A suffix that looks like a language code (as mkdocs-static-i18n would read it).
 _LANGUAGE_LIKE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
@@ -96,8 +99,14 @@ def check_ui_string_keys(files: Sequence[Path]) -> list[Problem]:
             key = text.split(":", 1)[0]
             if text[:1].isalpha() and ":" in text:
                 if key in first:
-                    problems.append(Problem(_i18n_name(path), number, f"string '{key}' is also defined in {first[key]}",
-                                            "rename it or remove one of the two"))
+                    problems.append(
+                        Problem(
+                            _i18n_name(path),
+                            number,
+                            f"string '{key}' is also defined in {first[key]}",
+                            "rename it or remove one of the two",
+                        )
+                    )
                 else:
                     first[key] = _i18n_name(path)
     return problems
@@ -121,12 +130,20 @@ def check_ui_strings(path: Path, codes: Sequence[str]) -> list[Problem]:
                     )
                 )
             elif plural := plural_problem(texts[code], code):
-                problems.append(Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {plural}",
-                                        "give the forms the language has, always with 'other' (see the top of i18n/ui.yml)"))
+                problems.append(
+                    Problem(
+                        _i18n_name(path),
+                        line,
+                        f"string '{key}' in '{code}' {plural}",
+                        "give the forms the language has, always with 'other' (see the top of i18n/ui.yml)",
+                    )
+                )
             else:
                 for text in texts_of(texts[code]):
                     if markup_in(text):
-                        problems.append(Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {markup_in(text)}", FIX))
+                        problems.append(
+                            Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {markup_in(text)}", FIX)
+                        )
     return problems
 
 
@@ -140,7 +157,12 @@ def _read(path: Path) -> str:
 
 
 def check_local_prose(
-    folder: Path, codes: list[str], region: RegionData, config_file: Path, today: date, facts: Mapping[str, Fact],
+    folder: Path,
+    codes: list[str],
+    region: RegionData,
+    config_file: Path,
+    today: date,
+    facts: Mapping[str, Fact],
     docs_pages: Sequence[SourcePage] = (),
 ) -> list[Problem]:
     """Editors' local prose for municipality pages: a known municipality and language, valid front matter,
@@ -156,14 +178,23 @@ def check_local_prose(
             continue
         address = page.page.removesuffix(".md")
         if address not in addresses:
-            page_problems.append(Problem(path, 0, f"no municipality has the address '{address}'",
-                                         "name the file after the page address, e.g. sindelfingen.de.md"))
+            page_problems.append(
+                Problem(
+                    path,
+                    0,
+                    f"no municipality has the address '{address}'",
+                    "name the file after the page address, e.g. sindelfingen.de.md",
+                )
+            )
         if page.bom:
             page_problems.append(bom_problem(path))
         if page.front_matter_error:
-            page_problems.append(Problem(path, page.front_matter_error.line, page.front_matter_error.message,
-                                         page.front_matter_error.fix))
-        else:
+            page_problems.append(
+                Problem(
+                    path, page.front_matter_error.line, page.front_matter_error.message, page.front_matter_error.fix
+                )
+            )
+        elif page.front_matter is not None:
             for field in check_front_matter(page.front_matter, False, today, kind="local"):
                 page_problems.append(Problem(path, field.line, field.message, field.fix))
             for problem in check_unsafe_html([page]):
@@ -171,7 +202,9 @@ def check_local_prose(
             page_problems += check_fact_markers([(path, page.body, page.body_line)], facts)
             # The prose is shown on municipalities/<address>/: its links are relative to that page.
             shown = replace(page, src_uri=f"municipalities/{page.src_uri}", page=f"municipalities/{page.page}")
-            page_problems += [replace(problem, path=path) for problem in check_links([shown], config_file.parent / "docs", docs_pages)]
+            page_problems += [
+                replace(problem, path=path) for problem in check_links([shown], config_file.parent / "docs", docs_pages)
+            ]
         problems.extend(page_problems)
     return problems
 
@@ -210,15 +243,34 @@ def check_redirects(redirects: Mapping[str, str], published: Sequence[str], conf
         if "://" in new:
             continue  # to another website: the external link check covers it
         if old in pages:
-            problems.append(Problem("mkdocs.yml", line_of(old), f"redirect from '{old}' would hide the page that exists there",
-                                    "remove the redirect, or move the page first"))
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    line_of(old),
+                    f"redirect from '{old}' would hide the page that exists there",
+                    "remove the redirect, or move the page first",
+                )
+            )
         elif target in redirects:
-            problems.append(Problem("mkdocs.yml", line_of(old), f"redirect from '{old}' leads to '{target}', which is itself redirected",
-                                    f"point it at the final page ('{redirects[target].split('#', 1)[0]}')"
-                                    if redirects[target].split("#", 1)[0] != old else "one of the two must point at a page"))
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    line_of(old),
+                    f"redirect from '{old}' leads to '{target}', which is itself redirected",
+                    f"point it at the final page ('{redirects[target].split('#', 1)[0]}')"
+                    if redirects[target].split("#", 1)[0] != old
+                    else "one of the two must point at a page",
+                )
+            )
         elif target not in pages:
-            problems.append(Problem("mkdocs.yml", line_of(old), f"redirect from '{old}' leads to '{target}', which is not a page",
-                                    "point it at an existing page's .md file"))
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    line_of(old),
+                    f"redirect from '{old}' leads to '{target}', which is not a page",
+                    "point it at an existing page's .md file",
+                )
+            )
     return problems
 
 
@@ -243,10 +295,18 @@ def check_file_kinds(folder: Path, shown_as: str) -> list[Problem]:
     for path in sorted(folder.rglob("*")):
         where = f"{shown_as}/{path.relative_to(folder).as_posix()}"
         if path.is_symlink():
-            problems.append(Problem(where, 0, "symbolic links are not allowed", "put the file itself here, or remove the link"))
+            problems.append(
+                Problem(where, 0, "symbolic links are not allowed", "put the file itself here, or remove the link")
+            )
         elif path.is_file() and path.suffix.lower() not in PUBLISHED_KINDS:
-            problems.append(Problem(where, 0, f"files of type '{path.suffix or path.name}' are not published",
-                                    f"write the page as .md (pictures: {', '.join(PUBLISHED_KINDS[1:])}), or remove the file"))
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    f"files of type '{path.suffix or path.name}' are not published",
+                    f"write the page as .md (pictures: {', '.join(PUBLISHED_KINDS[1:])}), or remove the file",
+                )
+            )
     return problems
 
 
@@ -266,7 +326,15 @@ def read_config(config_file: Path) -> tuple[str, dict, list[Problem]]:
     except FrontMatterError as error:
         return "", {}, [Problem(name, error.line, error.message, error.fix)]
     except (yaml.YAMLError, ConfigurationError) as error:  # MkDocs wraps the YAML error in its own
-        return "", {}, [_yaml_problem(name, (error.__cause__ or error.__context__) if isinstance(error, ConfigurationError) else error)]
+        return (
+            "",
+            {},
+            [
+                _yaml_problem(
+                    name, (error.__cause__ or error.__context__) if isinstance(error, ConfigurationError) else error
+                )
+            ],
+        )
     if not isinstance(config, dict):
         return "", {}, [Problem(name, 1, "must be a list of settings", "restore it from git")]
     found = duplicate_key(text)
@@ -337,8 +405,11 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_glossary(project, codes, pages),
         *operator_markup(project),
         *(region.problems if region else []),
-        *(check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts,
-                             pages) if region else []),
+        *(
+            check_local_prose(project / "content" / "municipalities", codes, region, config_file, today, facts, pages)
+            if region
+            else []
+        ),
         *check_manifest(_read(project / MANIFEST), published, redirect_sources(config)),
         *check_redirects(redirect_maps(config), published, config_text),
     ]

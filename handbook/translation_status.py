@@ -9,9 +9,9 @@ translation may be outdated.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from handbook.page_sources import SourcePage, version_of
 

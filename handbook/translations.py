@@ -9,9 +9,9 @@ engines as a translation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterable
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,15 @@ language of one string together, and a missing one is an error, not a silent gap
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping, Union
 
 import yaml
 from babel import Locale
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: read in every build
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
-Text = Union[str, Mapping[str, str]]  # a text, or its CLDR plural forms ({one: …, other: …})
+Text = str | Mapping[str, str]  # a text, or its CLDR plural forms ({one: …, other: …})
 
 
 def load_ui_strings(path: Path | None = None) -> dict[str, dict[str, Text]]:
@@ -37,6 +37,11 @@ def strings_for(strings: dict[str, dict[str, Text]], code: str) -> dict[str, Tex
     return {key: texts[code] for key, texts in strings.items()}
 
 
+def plain_strings(strings: Mapping[str, Text]) -> dict[str, str]:
+    """The strings without plural forms: what code that shows no number may use."""
+    return {key: text for key, text in strings.items() if isinstance(text, str)}
+
+
 def plural_problem(text: Text, code: str) -> str | None:
     """What is wrong with a string's plural forms: 'other' is needed, and only forms the language has (CLDR)."""
     if not isinstance(text, Mapping):
@@ -46,7 +51,9 @@ def plural_problem(text: Text, code: str) -> str | None:
         return "has plural forms but no 'other'"
     unknown = sorted(set(text) - forms)
     if unknown:
-        return f"has plural form(s) {', '.join(unknown)} that '{code}' does not use (it has: {', '.join(sorted(forms))})"
+        return (
+            f"has plural form(s) {', '.join(unknown)} that '{code}' does not use (it has: {', '.join(sorted(forms))})"
+        )
     return None
 
 

@@ -9,7 +9,7 @@ pages to the list; nothing removes an address except an editor, on purpose.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from handbook.problems import Problem
 from handbook.translations import page_path

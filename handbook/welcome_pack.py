@@ -7,9 +7,9 @@ import html
 import io
 import json
 import re
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
-from typing import Callable, Mapping
 
 import segno
 
@@ -17,12 +17,11 @@ from handbook.markdown_html import render_html
 from handbook.municipality_pages import appointment_label, fill
 from handbook.region_data import Municipality
 
-
 _QR_ERROR = "m"  # error correction M: survives a smudged print
 _SVG_OPTIONS = {"xmldecl": False, "svgns": True, "scale": 3, "nl": False, "omitsize": True, "svgclass": "handbook-qr"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def qr_svg(url: str, title: str) -> str:
     """An inline SVG QR code for ``url``.
 
@@ -80,7 +79,7 @@ def _page_address(match: re.Match[str]) -> str:
     return f'href="../../../{folder}{match.group(2) or ""}"'
 
 
-@lru_cache(maxsize=None)
+@cache
 def checklist_html(checklist_body: str, config_file: Path) -> str:
     """The checklist's steps (without its title and introduction) as HTML for the welcome packs.
 
@@ -104,29 +103,32 @@ def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
     Python-Markdown does not parse them once more as raw HTML, which took a tenth of a build.
     """
     title = fill(strings, "wp_title", name=m.short_name)
-    return "\n".join(
-        [
-            "---",
-            f'title: "{title}"',
-            "generated: every-language",
-            "noindex: true",
-            "---",
-            "",
-            f"# {title}",
-            "",
-            fill(strings, "wp_intro", name=m.short_name),
-            "",
-            QR_CODES,
-            "",
-            f"## {strings['mun_offices_title']} {{#offices}}",
-            "",
-            *pack_offices(m, strings),
-            f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
-            f"- **{strings['mun_district']}:** {m.district_label}",
-            "",
-            CHECKLIST,
-        ]
-    ) + "\n"
+    return (
+        "\n".join(
+            [
+                "---",
+                f'title: "{title}"',
+                "generated: every-language",
+                "noindex: true",
+                "---",
+                "",
+                f"# {title}",
+                "",
+                fill(strings, "wp_intro", name=m.short_name),
+                "",
+                QR_CODES,
+                "",
+                f"## {strings['mun_offices_title']} {{#offices}}",
+                "",
+                *pack_offices(m, strings),
+                f"- **{strings['mun_postcodes']}:** {' '.join(m.postcodes)}",
+                f"- **{strings['mun_district']}:** {m.district_label}",
+                "",
+                CHECKLIST,
+            ]
+        )
+        + "\n"
+    )
 
 
 def _printed(url: str) -> str:
@@ -137,21 +139,25 @@ def _printed(url: str) -> str:
 def pack_offices(m: Municipality, strings: Mapping[str, str]) -> list[str]:
     """The offices of ``m`` for paper: what each does and every address written out."""
     lines = [f"- **{strings['mun_registration_title']}:** " + fill(strings, "mun_registration_body", name=m.short_name)]
-    for key, label in (("citizens_office", fill(strings, "mun_citizens_office", name=m.short_name)),
-                       ("website", fill(strings, "mun_website", name=m.short_name))):
+    for key, label in (
+        ("citizens_office", fill(strings, "mun_citizens_office", name=m.short_name)),
+        ("website", fill(strings, "mun_website", name=m.short_name)),
+    ):
         if key in m.details:
             lines.append(f"    - {label}: {_printed(m.details[key]['url'])}")
     if (assignment := m.immigration_office) is None:
         return lines
     office = assignment.office
     key = "mun_immigration_own" if assignment.confirmed else "mun_immigration_likely"
-    lines.append(f"- **{strings['mun_immigration_title']}:** " + fill(strings, key, office=office.name, name=m.short_name))
+    lines.append(
+        f"- **{strings['mun_immigration_title']}:** " + fill(strings, key, office=office.name, name=m.short_name)
+    )
     if office.page and not (office.appointment and office.appointment.url == office.page.url):
         lines.append(f"    - {strings['mun_office_page']}: {_printed(office.page.url)}")
     if office.appointment:
         lines.append(f"    - {appointment_label(strings, office.appointment.kind)}: {_printed(office.appointment.url)}")
     if office.phone:
-        lines.append(f"    - {strings['mun_office_phone']}: <bdi dir=\"ltr\">{html.escape(office.phone)}</bdi>")
+        lines.append(f'    - {strings["mun_office_phone"]}: <bdi dir="ltr">{html.escape(office.phone)}</bdi>')
     if office.address:
         lines.append(f"    - {strings['mun_office_address']}: {html.escape(office.address)}")
     return lines
@@ -188,6 +194,6 @@ def pack_blocks(
 
 def fill_blocks(text: str, blocks: Mapping[str, str]) -> str:
     """``text`` (a pack's HTML, or its markdown for the stock benchmark) with every marker replaced."""
-    for marker, html in blocks.items():
-        text = text.replace(marker, html)
+    for marker, block in blocks.items():
+        text = text.replace(marker, block)
     return text

@@ -26,8 +26,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # build_only_locale rewrites "default"; the original language is the first one listed.
     code = i18n.build_only_locale or next(lang.code for lang in languages if lang.is_default)
     languages = [
-        Language(lang.code, lang.name, lang.site_name, is_default=(index == 0))
-        for index, lang in enumerate(languages)
+        Language(lang.code, lang.name, lang.site_name, is_default=(index == 0)) for index, lang in enumerate(languages)
     ]
     strings = load_ui_strings()
     missing = missing_ui_strings(strings, [lang.code for lang in languages])

@@ -28,7 +28,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         codes=codes,
         copy=strings["copy_link"][code],
         copied=strings["link_copied"][code],
-        guides=[entry for entry in nav_entries(config.nav) if entry.startswith("topics/") and not entry.endswith("index.md")],
+        guides=[
+            entry for entry in nav_entries(config.nav) if entry.startswith("topics/") and not entry.endswith("index.md")
+        ],
     )
     return config
 
@@ -36,6 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER not in markdown:
         return markdown
-    pages = load_pages(Path(config.docs_dir), _state["codes"], Path(config.config_file_path), only={None, _state["code"]})
-    entries = catalogue(pages, _state["guides"], _state["code"], config.site_url)
+    pages = load_pages(
+        Path(config.docs_dir), _state["codes"], Path(config.config_file_path), only={None, _state["code"]}
+    )
+    entries = catalogue(pages, _state["guides"], _state["code"], config.site_url or "")
     return markdown.replace(MARKER, catalogue_html(entries, _state["copy"], _state["copied"]))

@@ -42,18 +42,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.problems)))
     code = i18n.build_only_locale or codes[0]
     project = Path(config.config_file_path).parent
-    _state.update(sources=sources, region=sources.region, code=code, codes=codes,
-                  strings=strings_for(load_ui_strings(), code), packs=welcome_packs(sources.region),
-                  qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"),
-                  facts=load_facts(project, codes, day)[0], today=day)
+    _state.update(
+        sources=sources,
+        region=sources.region,
+        code=code,
+        codes=codes,
+        strings=strings_for(load_ui_strings(), code),
+        packs=welcome_packs(sources.region),
+        qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"),
+        facts=load_facts(project, codes, day)[0],
+        today=day,
+    )
     return config
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100): these files are already in the build's language
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     code = _state["code"]
-    _state["checklist"] = pack_checklist(Path(config.docs_dir), code, Path(config.config_file_path),
-                                         _state["facts"], _state["today"])
+    _state["checklist"] = pack_checklist(
+        Path(config.docs_dir), code, Path(config.config_file_path), _state["facts"], _state["today"]
+    )
     pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"])
     if cache := os.environ.get(PREVIEW_CACHE):
         # The editor preview rebuilds only changed sources (--dirty); in-memory pages always count as changed.
@@ -81,7 +89,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if (m := _state["packs"].get(page.file.src_uri)) is None:
         return html
-    blocks = pack_blocks(m, _state["strings"], _state["checklist"], config.site_url, _state["qr"].get)
+    blocks = pack_blocks(m, _state["strings"], _state["checklist"], config.site_url or "", _state["qr"].get)
     return fill_blocks(html, blocks)
 
 

@@ -34,7 +34,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     changed = last_changed_dates(repo, docs_prefix)
     _state.update(
         code=code,
-        sources={page.src_uri: (page.page, page.language, page.front_matter.data) for page in pages if page.front_matter},
+        sources={
+            page.src_uri: (page.page, page.language, page.front_matter.data) for page in pages if page.front_matter
+        },
         versions={page.src_uri: version_of(page) for page in pages if page.language is None},
         changed={page.src_uri: changed.get(f"{docs_prefix}/{page.src_uri}") for page in pages},
         today=today(),

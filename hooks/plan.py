@@ -34,8 +34,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     steps, problems = load_steps(project)
     if problems:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, problems)))
-    _state.update(code=code, steps=steps, locale=babel_locale(code).replace("_", "-"), strings=strings_for(load_ui_strings(), code),
-                  municipalities=load_region(project / "data", today()).municipalities)
+    _state.update(
+        code=code,
+        steps=steps,
+        locale=babel_locale(code).replace("_", "-"),
+        strings=strings_for(load_ui_strings(), code),
+        municipalities=load_region(project / "data", today()).municipalities,
+    )
     return config
 
 
@@ -52,8 +57,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     root = "../" * page.url.count("/") or "./"
     if PLAN in html:
-        html = html.replace(PLAN, plan_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root))
+        html = html.replace(
+            PLAN, plan_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root)
+        )
     if PLAN_LINK in html:
-        html = html.replace(PLAN_LINK, plan_link_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"],
-                                                           root))
+        html = html.replace(
+            PLAN_LINK,
+            plan_link_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root),
+        )
     return html

@@ -9,9 +9,14 @@ from handbook.build import PROJECT
 pytestmark = pytest.mark.browser
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "topics/registration/", "municipalities/sindelfingen/", "municipalities/",  # home, guide, town, finder
-         "plan/#move-in=2027-03-01&start=2027-03-15&municipality=backnang&children=3&visa-end=2027-06-30",
-         "employers/"]  # a plan as a link opens it, and the employers' plan-link form
+PAGES = [
+    "",
+    "topics/registration/",
+    "municipalities/sindelfingen/",
+    "municipalities/",  # home, guide, town, finder
+    "plan/#move-in=2027-03-01&start=2027-03-15&municipality=backnang&children=3&visa-end=2027-06-30",
+    "employers/",
+]  # a plan as a link opens it, and the employers' plan-link form
 WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
 
 

@@ -39,8 +39,10 @@ def search(page, query: str) -> list[str]:
         page.click('label.md-header__button[for="__search"]')
     box.fill(query)
     page.wait_for_selector(".md-search-result__list a", timeout=10_000)
-    return [urlsplit(href).path for href in page.eval_on_selector_all(
-        ".md-search-result__list a", "links => links.map(a => a.href)")]
+    return [
+        urlsplit(href).path
+        for href in page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+    ]
 
 
 def test_language_switcher_keeps_the_page(page, served_site, languages):
@@ -78,8 +80,16 @@ UNISOLATED_LATIN = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", "topics/health-and-social-security/", "topics/registration/",
-                                  "municipalities/ludwigsburg/", "employers/links/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "topics/health-and-social-security/",
+        "topics/registration/",
+        "municipalities/ludwigsburg/",
+        "employers/links/",
+    ],
+)
 def test_left_to_right_text_is_isolated_in_arabic(page, served_site, path):
     page.goto(f"{served_site}ar/{path}")
     assert page.evaluate(UNISOLATED_LATIN) == []
@@ -130,7 +140,14 @@ def test_search_finds_pages_in_the_readers_language(page, served_site, languages
         assert all(path.startswith(f"/{lang.code}/") for path in results), (lang.code, results)
 
 
-FIRST_TASKS = ["checklist/", "plan/", "topics/registration/", "topics/work-and-residence/", "topics/housing/", "employers/"]
+FIRST_TASKS = [
+    "checklist/",
+    "plan/",
+    "topics/registration/",
+    "topics/work-and-residence/",
+    "topics/housing/",
+    "employers/",
+]
 
 
 def test_a_phones_first_screen_has_the_finder_and_the_common_tasks(page, served_site, languages):
@@ -152,7 +169,9 @@ def test_the_site_name_is_never_cut(page, served_site, languages, width):
     page.set_viewport_size({"width": width, "height": 800})
     for lang in languages:
         page.goto(f"{served_site}{lang.code}/")
-        shown = page.locator(".md-header__topic .handbook-name-short" if width < 720 else ".md-header__topic .handbook-name")
+        shown = page.locator(
+            ".md-header__topic .handbook-name-short" if width < 720 else ".md-header__topic .handbook-name"
+        )
         assert shown.is_visible(), lang.code
         box = page.locator(".md-header__topic .md-ellipsis").first
         assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), (lang.code, width, shown.inner_text())
@@ -194,8 +213,10 @@ def test_german_official_terms_work_from_every_language(page, served_site, langu
         page.goto(f"{served_site}{lang.code}/about/")
         search(page, term)
         page.wait_for_timeout(500)  # the list fills in as Pagefind loads the results
-        results = [urlsplit(href).path for href in page.eval_on_selector_all(
-            ".md-search-result__list a", "links => links.map(a => a.href)")]
+        results = [
+            urlsplit(href).path
+            for href in page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+        ]
         # First, where the glossary says the term is explained; Turkish stemming joins "Kita" and "kitabı"
         # (book, as in "el kitabı", handbook), so there the guide may come second.
         first = 2 if (lang.code, term) == ("tr", "Kita") else 1
@@ -257,8 +278,15 @@ def test_pages_fit_a_phone_screen(page, served_site, code):
     """At 360 px nothing scrolls sideways: home, a guide, a municipality, the checklist, the link catalogue."""
     page.set_viewport_size({"width": 360, "height": 740})
     wide = []
-    for path in ("", "topics/registration/", "municipalities/sindelfingen/", "checklist/", "employers/links/",
-                 "employers/welcome-pack/waiblingen/", "glossary/"):
+    for path in (
+        "",
+        "topics/registration/",
+        "municipalities/sindelfingen/",
+        "checklist/",
+        "employers/links/",
+        "employers/welcome-pack/waiblingen/",
+        "glossary/",
+    ):
         page.goto(f"{served_site}{code}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:

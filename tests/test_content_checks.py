@@ -85,7 +85,7 @@ def test_a_translations_links_are_checked_against_the_language_it_links_to(tmp_p
 
 def test_unsafe_content_is_rejected(tmp_path: Path):
     body = (
-        "# T\n\n<script>alert(1)</script>\n\n<p onclick=\"steal()\">x</p>\n\n"
+        '# T\n\n<script>alert(1)</script>\n\n<p onclick="steal()">x</p>\n\n'
         '<iframe src="https://video.example/"></iframe>\n\n[x](javascript:alert(1))\n'
     )
     pages = pages_from(tmp_path, {"guide.md": HEADER + body})

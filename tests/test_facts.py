@@ -38,11 +38,18 @@ def fact(key: str, kind: str, values: str) -> str:
     return f"{key}:\n  kind: {kind}\n  label:\n{LABELS}  values:\n{values}"
 
 
-def period(value: str, start: str, end: str | None = "2026-12-31", checked: str = "2026-12-01",
-           url: str = "https://www.example.org/") -> str:
+def period(
+    value: str,
+    start: str,
+    end: str | None = "2026-12-31",
+    checked: str = "2026-12-01",
+    url: str = "https://www.example.org/",
+) -> str:
     until = f"      valid_until: {end}\n" if end else ""
-    return (f"    - value: {value}\n      valid_from: {start}\n{until}      checked: {checked}\n"
-            f"      sources:\n        - name: Authority\n          url: {url}\n")
+    return (
+        f"    - value: {value}\n      valid_from: {start}\n{until}      checked: {checked}\n"
+        f"      sources:\n        - name: Authority\n          url: {url}\n"
+    )
 
 
 FACTS_TEXT = (
@@ -144,20 +151,31 @@ def test_every_mistake_in_the_facts_file_is_reported_at_once_with_its_line(tmp_p
     )
     _, problems = load_facts(write_facts(tmp_path, text), CODES, TODAY)
     lines = [str(problem) for problem in problems]
-    assert lines[0] == ("data/facts.yml:2: fact key 'Bad-Key' is not lower case letters, digits and underscores — "
-                        "rename it, e.g. 'kindergeld_per_child'")
+    assert lines[0] == (
+        "data/facts.yml:2: fact key 'Bad-Key' is not lower case letters, digits and underscores — "
+        "rename it, e.g. 'kindergeld_per_child'"
+    )
     assert "data/facts.yml:23: fact 'broken' has no 'de' label — add '    de: …' under label:" in lines
-    assert ("data/facts.yml:26: fact 'broken': value 'ten' does not fit kind 'money' — write a number, "
-            "e.g. 259 or 14.6") in lines
+    assert (
+        "data/facts.yml:26: fact 'broken': value 'ten' does not fit kind 'money' — write a number, e.g. 259 or 14.6"
+    ) in lines
     assert "data/facts.yml:27: fact 'broken': valid_from '2026-13-01' is not a date — write it as YYYY-MM-DD" in lines
-    assert ("data/facts.yml:28: fact 'broken': checked 2999-01-01 is in the future — write the day a person "
-            "checked the value against the sources") in lines
-    assert ("data/facts.yml:29: fact 'broken': needs at least one source with name and an https:// url — "
-            "add sources: - name: … url: https://…") in lines
-    assert ("data/facts.yml:32: fact 'broken': unknown field 'note' — use only value, valid_from, valid_until, "
-            "checked, sources") in lines
-    assert any(line.startswith("data/facts.yml:") and "fact 'overlap': the value from 2026-06-01 overlaps" in line
-               for line in lines)
+    assert (
+        "data/facts.yml:28: fact 'broken': checked 2999-01-01 is in the future — write the day a person "
+        "checked the value against the sources"
+    ) in lines
+    assert (
+        "data/facts.yml:29: fact 'broken': needs at least one source with name and an https:// url — "
+        "add sources: - name: … url: https://…"
+    ) in lines
+    assert (
+        "data/facts.yml:32: fact 'broken': unknown field 'note' — use only value, valid_from, valid_until, "
+        "checked, sources"
+    ) in lines
+    assert any(
+        line.startswith("data/facts.yml:") and "fact 'overlap': the value from 2026-06-01 overlaps" in line
+        for line in lines
+    )
     assert any("fact 'kindless' has kind 'length' — write kind: money, percent, phone" in line for line in lines)
     assert any("fact 'backwards': valid_until is before valid_from" in line for line in lines)
 
@@ -187,14 +205,25 @@ def test_built_pages_show_the_same_figure_in_every_language_with_its_source(fixt
         page = soup(fixture_site, f"{code}/fees")
         values[code] = {tag["data-fact"]: tag.get_text() for tag in page.select("[data-pagefind-body] bdi[data-fact]")}
         figures = page.select_one('[data-handbook="figures"]')
-        assert [dd["data-fact"] for dd in figures.select("dd")] == ["fixture_fee", "fixture_old_rate", "fixture_hotline"]
+        assert [dd["data-fact"] for dd in figures.select("dd")] == [
+            "fixture_fee",
+            "fixture_old_rate",
+            "fixture_hotline",
+        ]
         assert figures.select_one('[data-fact="fixture_fee"] a')["href"] == "https://www.service-bw.de/"
         assert figures.select_one('[data-fact="fixture_old_rate"] [data-figure="ended"]') is not None
         assert figures.select_one('[data-fact="fixture_fee"] [data-figure="next"]') is not None
         assert [n["data-notice"] for n in page.select("[data-notice]")][0] == "overdue"
-    assert values["en"] == {"fixture_fee": "€1,234.50", "fixture_old_rate": "14.6%", "fixture_hotline": "0761\u00a019240"}
-    assert values["de"] == {"fixture_fee": "1.234,50\u00a0€", "fixture_old_rate": "14,6\u00a0%",
-                            "fixture_hotline": "0761\u00a019240"}
+    assert values["en"] == {
+        "fixture_fee": "€1,234.50",
+        "fixture_old_rate": "14.6%",
+        "fixture_hotline": "0761\u00a019240",
+    }
+    assert values["de"] == {
+        "fixture_fee": "1.234,50\u00a0€",
+        "fixture_old_rate": "14,6\u00a0%",
+        "fixture_hotline": "0761\u00a019240",
+    }
     assert values["ar"]["fixture_fee"] == "\u200f1,234.50\u00a0€"
     german = soup(fixture_site, "de/fees").select_one('[data-handbook="figures"]').get_text(" ", strip=True)
     assert "Testgebühr im Monat" in german and "Gilt vom 1. Januar 2020 bis 31. Dezember 2998." in german
@@ -206,7 +235,9 @@ def test_built_pages_show_the_same_figure_in_every_language_with_its_source(fixt
 def test_the_freshness_report_lists_figures_by_the_day_they_run_out(fixture_site):
     report = json.loads((fixture_site / "en" / "editors" / "freshness.json").read_text(encoding="utf-8"))
     assert [(row["key"], row["overdue"]) for row in report["facts"]] == [
-        ("fixture_old_rate", True), ("fixture_fee", False), ("fixture_hotline", False)
+        ("fixture_old_rate", True),
+        ("fixture_fee", False),
+        ("fixture_hotline", False),
     ]
     assert report["facts"][1]["next_from"] == "2999-01-01" and report["facts"][1]["pages"] == ["docs/fees.md"]
     fees = next(row for row in report["pages"] if row["page"] == "docs/fees.md")

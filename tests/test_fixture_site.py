@@ -75,8 +75,11 @@ def test_notices_speak_the_readers_language(fixture_site):
 def test_review_date_and_sources_are_shown_in_every_language(fixture_site):
     dates = soup(fixture_site, "de/guide").select_one('[data-date="reviewed"]').get_text(strip=True)
     assert dates == UI["last_reviewed"]["de"].replace("{date}", "15. Januar 2025")
-    assert soup(fixture_site, "en/guide").select_one('[data-date="reviewed"]').get_text(strip=True).endswith(
-        "15 January 2025"
+    assert (
+        soup(fixture_site, "en/guide")
+        .select_one('[data-date="reviewed"]')
+        .get_text(strip=True)
+        .endswith("15 January 2025")
     )
     for code in ("en", "de", "ar"):
         sources = soup(fixture_site, f"{code}/guide").select('[data-handbook="sources"] a')

@@ -51,9 +51,14 @@ def test_link_catalogue_lists_every_guide_section_with_a_working_link(built_site
 @pytest.mark.browser
 def step_links(page) -> list[str]:
     """The section each ticked step links to."""
-    return sorted(page.eval_on_selector_all(".task-list-item", """items => items
+    return sorted(
+        page.eval_on_selector_all(
+            ".task-list-item",
+            """items => items
         .filter(item => item.querySelector('input').checked)
-        .map(item => new URL(item.querySelector('a[href]').href).hash)"""))
+        .map(item => new URL(item.querySelector('a[href]').href).hash)""",
+        )
+    )
 
 
 def reversed_steps(html: str) -> str:
@@ -85,8 +90,12 @@ def test_checklist_ticks_stay_on_this_device_only(browser, served_site):
     assert page.locator(".task-list-item input[type=checkbox]").nth(3).is_checked()
     ticked = step_links(page)
     # Editors reorder the steps: every tick stays with its step (kept by the section the step links to).
-    page.route(f"{served_site}en/checklist/", lambda route: route.fulfill(
-        response=route.fetch(), body=reversed_steps(route.fetch().text()), content_type="text/html"))
+    page.route(
+        f"{served_site}en/checklist/",
+        lambda route: route.fulfill(
+            response=route.fetch(), body=reversed_steps(route.fetch().text()), content_type="text/html"
+        ),
+    )
     page.goto(f"{served_site}en/checklist/")
     assert step_links(page) == ticked
     assert context.cookies() == []

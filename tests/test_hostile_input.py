@@ -40,14 +40,17 @@ def problems(project: Path) -> list[str]:
 def run(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "handbook", "--project", str(project), *args],
-        cwd=project.parent, capture_output=True, text=True, env={**os.environ, **(env or {})},
+        cwd=project.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
     )
 
 
 def test_markup_in_fields_that_are_text_is_rejected_with_its_line(project: Path):
     guide = project / "docs" / "guide.md"
     edit(guide, "title: Guide", 'title: "Guide <img src=x onerror=alert(1)>"')
-    edit(guide, "description: A guide whose", "description: A guide \"><script>alert(1)</script> whose")
+    edit(guide, "description: A guide whose", 'description: A guide "><script>alert(1)</script> whose')
     edit(guide, 'name: "service-bw: Anmeldung"', 'name: "<b onmouseover=alert(1)>service-bw</b>"')
     assert problems(project) == [
         f"docs/guide.md:2: 'title' contains markup (< or >) — {FIX}",
@@ -72,10 +75,14 @@ def test_files_that_would_bypass_the_checks_are_rejected(project: Path, tmp_path
     secret.write_text("# Not for publishing\n", encoding="utf-8")
     (docs / "passwd.md").symlink_to(secret)
     found = problems(project)
-    assert "docs/notes.markdown: files of type '.markdown' are not published — write the page as .md" \
-           " (pictures: .png, .jpg, .jpeg, .webp), or remove the file" in found
-    assert "docs/raw.html: files of type '.html' are not published — write the page as .md" \
-           " (pictures: .png, .jpg, .jpeg, .webp), or remove the file" in found
+    assert (
+        "docs/notes.markdown: files of type '.markdown' are not published — write the page as .md"
+        " (pictures: .png, .jpg, .jpeg, .webp), or remove the file" in found
+    )
+    assert (
+        "docs/raw.html: files of type '.html' are not published — write the page as .md"
+        " (pictures: .png, .jpg, .jpeg, .webp), or remove the file" in found
+    )
     assert "docs/passwd.md: symbolic links are not allowed — put the file itself here, or remove the link" in found
 
 
@@ -92,13 +99,20 @@ def test_unreadable_text_is_a_problem_not_a_traceback(project: Path):
 
 def test_heading_ids_twice_on_a_page_or_with_a_space(project: Path):
     guide = project / "docs" / "guide.md"
-    edit(guide, "Go to the citizens' office (*Bürgerbüro*).",
-         "Go to the citizens' office.\n\n## Again {#register}\n\nText.\n\n## Other {#other address}\n\nText.")
+    edit(
+        guide,
+        "Go to the citizens' office (*Bürgerbüro*).",
+        "Go to the citizens' office.\n\n## Again {#register}\n\nText.\n\n## Other {#other address}\n\nText.",
+    )
     found = problems(project)
-    assert "docs/guide.md:19: heading id 'register' is used twice on this page (first on line 15)" \
-           " — give each section its own id" in found
-    assert "docs/guide.md:23: heading attributes '{#other address}' are more than an id" \
-           " — write only the id, e.g. {#other} (lower case, hyphens, no spaces)" in found
+    assert (
+        "docs/guide.md:19: heading id 'register' is used twice on this page (first on line 15)"
+        " — give each section its own id" in found
+    )
+    assert (
+        "docs/guide.md:23: heading attributes '{#other address}' are more than an id"
+        " — write only the id, e.g. {#other} (lower case, hyphens, no spaces)" in found
+    )
 
 
 def test_broken_configuration_files_are_reported_with_their_line(project: Path):
@@ -140,8 +154,13 @@ def test_markup_in_data_names_is_rejected(tmp_path: Path):
     edit(data / "immigration_offices.yml", 'name: "Landratsamt Göppingen', 'name: "<b>Landratsamt Göppingen')
     found = [str(problem) for problem in load_region(data, TODAY).problems]
     assert f"data/region/municipalities.csv:3: column 'name_short' contains markup (< or >) — {FIX}" in found
-    line = next(n for n, text in enumerate((data / "immigration_offices.yml").read_text().splitlines(), 1) if "<b>" in text)
-    assert f"data/immigration_offices.yml:{line}: name of office 'landratsamt-goeppingen' contains markup (< or >) — {FIX}" in found
+    line = next(
+        n for n, text in enumerate((data / "immigration_offices.yml").read_text().splitlines(), 1) if "<b>" in text
+    )
+    assert (
+        f"data/immigration_offices.yml:{line}: name of office 'landratsamt-goeppingen' contains markup (< or >) — {FIX}"
+        in found
+    )
 
 
 HOSTILE_BODY = """Go to the citizens' office (*Bürgerbüro*).
@@ -183,7 +202,7 @@ def test_only_what_the_allow_list_names_may_be_in_a_page(project: Path):
         " — write comments as <!-- text -->, or remove it",
         "docs/guide.md:31: inline event handler 'onerror' is not allowed — remove the attribute; pages may not run scripts",
         "docs/guide.md:33: unsafe link 'javascript:alert(1)' — remove it: pages may not run scripts",
-        "docs/guide.md:35: <input type=\"text\"> is not allowed — use a checklist item (- [ ] …) instead",
+        'docs/guide.md:35: <input type="text"> is not allowed — use a checklist item (- [ ] …) instead',
         "docs/guide.md:35: attribute 'value' is not allowed on <input> — remove it; the site's own styles and markup apply",
         "docs/guide.md:35: inline event handler 'onload' is not allowed — remove the attribute; pages may not run scripts",
         "docs/guide.md:35: link to a file that does not exist: 'local-map.png' — check the file name, relative to this file",
@@ -191,9 +210,12 @@ def test_only_what_the_allow_list_names_may_be_in_a_page(project: Path):
 
 
 def test_redirects_lead_to_a_page_in_one_step_and_hide_none(project: Path):
-    edit(project / "mkdocs.yml", '"old-guide.md": "guide.md#register"',
-         '"old-guide.md": "guide.md#register"\n        "gone.md": "missing.md"\n        "index.md": "guide.md"\n'
-         '        "a.md": "b.md"\n        "b.md": "a.md"')
+    edit(
+        project / "mkdocs.yml",
+        '"old-guide.md": "guide.md#register"',
+        '"old-guide.md": "guide.md#register"\n        "gone.md": "missing.md"\n        "index.md": "guide.md"\n'
+        '        "a.md": "b.md"\n        "b.md": "a.md"',
+    )
     found = [line for line in problems(project) if line.startswith("mkdocs.yml")]
     gone = line_of(project / "mkdocs.yml", '"gone.md"')  # the fixture's config may grow above the redirects
     assert found == [
@@ -217,7 +239,9 @@ def test_links_in_local_prose_work_from_the_municipality_page(tmp_path: Path):
         shutil.copy(root / part, project / part)
     (project / "content" / "municipalities" / "tamm.md").write_text(
         "---\nlast_reviewed: 2026-11-01\nowner: Stadt Tamm\nsources:\n  - name: Stadt Tamm\n    url: https://www.tamm.de/\n---\n\nSee the [guide](../topics/housing.md#deposit), "
-        "the [town](http://www.tamm.de/) and [nothing](../topics/nothing.md).\n", encoding="utf-8")
+        "the [town](http://www.tamm.de/) and [nothing](../topics/nothing.md).\n",
+        encoding="utf-8",
+    )
     found = [line for line in problems(project) if line.startswith("content/")]
     assert found == [
         "content/municipalities/tamm.md:9: insecure link 'http://www.tamm.de/'"
@@ -231,11 +255,16 @@ def test_well_formed_but_impossible_data_is_rejected(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     edit(data / "region" / "municipalities.csv", ",51483,", ",-51483,")  # Sindelfingen's population
-    edit(data / "region" / "municipalities.csv", "08115001,081155001001,Aidlingen,Aidlingen,08115,",
-         "08116001,081155001001,Aidlingen,Aidlingen,08115,")
+    edit(
+        data / "region" / "municipalities.csv",
+        "08115001,081155001001,Aidlingen,Aidlingen,08115,",
+        "08116001,081155001001,Aidlingen,Aidlingen,08115,",
+    )
     found = [str(problem) for problem in load_region(data, TODAY).problems if "municipalities.csv" in problem.path]
-    assert "data/region/municipalities.csv:3: municipality key 08116001 is not in district 08115 — the first five digits" \
-           " of the key are its district's: check both columns" in found
+    assert (
+        "data/region/municipalities.csv:3: municipality key 08116001 is not in district 08115 — the first five digits"
+        " of the key are its district's: check both columns" in found
+    )
     assert any(line.endswith("population -51483 is impossible — write the Destatis figure") for line in found)
 
 
@@ -254,8 +283,11 @@ def test_quotes_and_ampersands_in_fields_stay_text_in_every_built_page(project: 
     buildable(project)
     description = 'Guide" onmouseover="alert(1) & a description long enough for the schema'
     guide = project / "docs" / "guide.md"
-    edit(guide, "description: A guide whose facts are overdue for review, translated into German only.",
-         "description: '" + description.replace("'", "''") + "'")
+    edit(
+        guide,
+        "description: A guide whose facts are overdue for review, translated into German only.",
+        "description: '" + description.replace("'", "''") + "'",
+    )
     edit(guide, "title: Guide", "title: 'Guide \" onfocus=\"alert(2)'")
     site = tmp_path / "site"
     result = run(project, "build", "--site-dir", str(site))
@@ -265,8 +297,11 @@ def test_quotes_and_ampersands_in_fields_stay_text_in_every_built_page(project: 
         for element in lxml.html.parse(str(page)).iter():
             if isinstance(element.tag, str):
                 live += [(page.name, element.tag, name) for name in element.attrib if name.lower().startswith("on")]
-                live += [(page.name, element.tag, name) for name, value in element.attrib.items()
-                         if name in ("href", "src") and value.strip().lower().startswith("javascript:")]
+                live += [
+                    (page.name, element.tag, name)
+                    for name, value in element.attrib.items()
+                    if name in ("href", "src") and value.strip().lower().startswith("javascript:")
+                ]
     assert live == []
     html = lxml.html.parse(str(site / "en" / "guide" / "index.html"))
     assert html.find(".//meta[@name='description']").get("content") == description
@@ -278,7 +313,11 @@ def test_text_from_data_that_markdown_would_turn_into_a_live_link_fails_the_buil
     buildable(project)
     (project / "config").mkdir()
     (project / "config" / "operator.yml").write_text('name: "[Verband](javascript:alert(1))"\n', encoding="utf-8")
-    edit(project / "docs" / "guide.md", "Go to the citizens' office", "Published by [[operator:name]]. Go to the citizens' office")
+    edit(
+        project / "docs" / "guide.md",
+        "Go to the citizens' office",
+        "Published by [[operator:name]]. Go to the citizens' office",
+    )
     site = tmp_path / "site"
     result = run(project, "build", "--site-dir", str(site))
     assert result.returncode == 1 and "Traceback" not in result.stderr

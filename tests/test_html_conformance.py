@@ -10,8 +10,14 @@ from pathlib import Path
 from handbook.build import PROJECT
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PAGES = ["", "topics/registration/", "municipalities/sindelfingen/", "municipalities/",  # home, guide, town, finder
-         "plan/", "employers/"]
+PAGES = [
+    "",
+    "topics/registration/",
+    "municipalities/sindelfingen/",
+    "municipalities/",  # home, guide, town, finder
+    "plan/",
+    "employers/",
+]
 
 
 def vnu_errors(files: list[Path]) -> list[str]:
@@ -21,7 +27,9 @@ def vnu_errors(files: list[Path]) -> list[str]:
     assert java, "Java is needed for the Nu Html Checker (Debian: default-jre-headless)"
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True, text=True, timeout=240,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     messages = json.loads(result.stderr)["messages"]
     return [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine', '?')}: {m['message']}" for m in messages]

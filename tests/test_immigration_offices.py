@@ -103,9 +103,14 @@ def test_rows_of_an_office_with_a_mistake_are_not_also_called_unknown(tmp_path: 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     registry = data / "immigration_offices.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace(
-        "stadt-herrenberg:\n  name: \"Stadt Herrenberg – Ausländerbehörde\"\n  kind: town",
-        "stadt-herrenberg:\n  name: \"Stadt Herrenberg – Ausländerbehörde\"\n  kind: village", 1), encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            'stadt-herrenberg:\n  name: "Stadt Herrenberg – Ausländerbehörde"\n  kind: town',
+            'stadt-herrenberg:\n  name: "Stadt Herrenberg – Ausländerbehörde"\n  kind: village',
+            1,
+        ),
+        encoding="utf-8",
+    )
     found = [str(problem) for problem in load_region(data, TODAY).problems]
     assert any("office 'stadt-herrenberg' has kind 'village'" in line for line in found), found
     assert not any("unknown office 'stadt-herrenberg'" in line for line in found)

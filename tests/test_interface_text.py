@@ -15,15 +15,20 @@ def interface_texts(html: str) -> set[str]:
     """Labels, tooltips and the search box's messages: the interface, not the content."""
     soup = BeautifulSoup(html, "html.parser")
     found = {tag[name] for name in ATTRIBUTES for tag in soup.find_all(attrs={name: True})}
-    found |= {value for tag in soup.select("[data-handbook-search]") for key, value in tag.attrs.items()
-              if key.startswith("data-text-")}
+    found |= {
+        value
+        for tag in soup.select("[data-handbook-search]")
+        for key, value in tag.attrs.items()
+        if key.startswith("data-text-")
+    }
     return found
 
 
 def english(strings: dict, code: str) -> set[str]:
     """English interface texts that the language says differently."""
     return {text for texts in strings.values() for text in texts_of(texts["en"])} - {
-        text for texts in strings.values() for text in texts_of(texts[code])} | {"Permanent link"}
+        text for texts in strings.values() for text in texts_of(texts[code])
+    } | {"Permanent link"}
 
 
 @pytest.mark.parametrize("code", ["de", "ar", "es", "fr", "tr", "uk", "zh"])
@@ -46,8 +51,11 @@ def test_one_site_name_per_language(built_site):
         soup = BeautifulSoup((built_site / code / "index.html").read_text(encoding="utf-8"), "html.parser")
         for permalink in soup.select("h1 .headerlink"):
             permalink.decompose()
-        names = {soup.select_one(".md-header__topic .handbook-name").get_text(strip=True), soup.h1.get_text(strip=True),
-                 soup.title.get_text(strip=True)}
+        names = {
+            soup.select_one(".md-header__topic .handbook-name").get_text(strip=True),
+            soup.h1.get_text(strip=True),
+            soup.title.get_text(strip=True),
+        }
         assert len(names) == 1, (code, names)
 
 
@@ -57,7 +65,9 @@ def test_plural_forms_are_checked_against_the_languages_rules(tmp_path):
     strings = tmp_path / "ui.yml"
     strings.write_text(
         'found:\n  en: {one: "{n} page", other: "{n} pages"}\n  zh: {one: "{n} 个", other: "{n} 个"}\n'
-        '  de: {one: "{n} Seite"}\n', encoding="utf-8")
+        '  de: {one: "{n} Seite"}\n',
+        encoding="utf-8",
+    )
     assert [str(problem) for problem in check_ui_strings(strings, ["en", "zh", "de"])] == [
         "i18n/ui.yml:1: string 'found' in 'zh' has plural form(s) one that 'zh' does not use (it has: other)"
         " — give the forms the language has, always with 'other' (see the top of i18n/ui.yml)",

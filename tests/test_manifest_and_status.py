@@ -36,7 +36,7 @@ def test_stamp_records_the_originals_version(tmp_path: Path):
     translation = "---\ntitle: A\ndescription: Beschreibung der Seite.\nmachine_translated: true\n---\n\n# A\n"
     assert stamp(translation, "0123456789ab") == (
         "---\ntitle: A\ndescription: Beschreibung der Seite.\nmachine_translated: true\n"
-        "translated_from: \"0123456789ab\"\n---\n\n# A\n"
+        'translated_from: "0123456789ab"\n---\n\n# A\n'
     )
     restamped = stamp(stamp(translation, "0123456789ab"), "ffffffffffff")
     assert restamped.count("translated_from") == 1 and "ffffffffffff" in restamped

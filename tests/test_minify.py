@@ -17,7 +17,10 @@ def test_no_break_spaces_are_text_and_stay():
 
 def test_preformatted_code_and_scripts_keep_their_blanks():
     html = "<pre><code>a\n    b  c\n</code></pre>  <p><code>x  y</code></p>\n\n<script>if (a)  {\n  b()\n}</script>"
-    assert minify_page(html) == "<pre><code>a\n    b  c\n</code></pre> <p><code>x  y</code></p>\n<script>if (a)  {\n  b()\n}</script>"
+    assert (
+        minify_page(html)
+        == "<pre><code>a\n    b  c\n</code></pre> <p><code>x  y</code></p>\n<script>if (a)  {\n  b()\n}</script>"
+    )
 
 
 def test_material_toggles_lose_autocomplete_text_inputs_keep_it():
@@ -32,5 +35,10 @@ def test_material_toggles_lose_autocomplete_text_inputs_keep_it():
 
 
 def test_navigation_labels_lose_an_empty_tabindex_keep_a_real_one():
-    html = '<label class="md-nav__link" for="__nav_3" tabindex=""><label class="md-nav__link" for="__nav_4" tabindex="0">'
-    assert minify_page(html) == '<label class="md-nav__link" for="__nav_3"><label class="md-nav__link" for="__nav_4" tabindex="0">'
+    html = (
+        '<label class="md-nav__link" for="__nav_3" tabindex=""><label class="md-nav__link" for="__nav_4" tabindex="0">'
+    )
+    assert (
+        minify_page(html)
+        == '<label class="md-nav__link" for="__nav_3"><label class="md-nav__link" for="__nav_4" tabindex="0">'
+    )

@@ -61,8 +61,14 @@ def test_every_page_names_the_office_of_its_district_list_or_says_it_is_unconfir
         key = "mun_immigration_own" if m.immigration_office.confirmed else "mun_immigration_likely"
         expected = UI[key]["en"].replace("{office}", m.immigration_office.name).replace("{name}", m.short_name)
         assert section.get_text().strip() == expected.replace("**", ""), m.slug
-    assert "Stadt Bietigheim-Bissingen" in soup(built_site, "en/municipalities/tamm").find(id="immigration-office").find_next("p").text
-    assert "Landratsamt Göppingen" in soup(built_site, "de/municipalities/eislingen-fils").find(id="immigration-office").find_next("p").text
+    assert (
+        "Stadt Bietigheim-Bissingen"
+        in soup(built_site, "en/municipalities/tamm").find(id="immigration-office").find_next("p").text
+    )
+    assert (
+        "Landratsamt Göppingen"
+        in soup(built_site, "de/municipalities/eislingen-fils").find(id="immigration-office").find_next("p").text
+    )
 
 
 def office_links(html: BeautifulSoup, section: str) -> list[tuple[str, str]]:
@@ -85,7 +91,8 @@ def test_office_details_with_links_and_provenance_in_each_language(built_site, c
     assert ui["mun_assignment_source"].split("{")[0].strip() in section
     registration = office_links(html, "registration")
     assert [href for _, href in registration] == [
-        BY_SLUG["stuttgart"].details["citizens_office"]["url"], BY_SLUG["stuttgart"].details["website"]["url"]
+        BY_SLUG["stuttgart"].details["citizens_office"]["url"],
+        BY_SLUG["stuttgart"].details["website"]["url"],
     ]
     # Tamm: no registration page confirmed yet, so readers are told so and sent to the town hall.
     tamm = soup(built_site, f"{code}/municipalities/tamm")
@@ -93,17 +100,23 @@ def test_office_details_with_links_and_provenance_in_each_language(built_site, c
         isolate.unwrap()
     tamm.smooth()
     fallback = ui["mun_registration_no_link"].replace("{name}", "Tamm").replace("*", "")
-    assert BeautifulSoup(fallback, "html.parser").get_text().split("(")[0].strip() in tamm.find(id="registration").find_parent().get_text(" ")
+    assert BeautifulSoup(fallback, "html.parser").get_text().split("(")[0].strip() in tamm.find(
+        id="registration"
+    ).find_parent().get_text(" ")
 
 
 def test_district_pages_list_their_offices_and_whom_they_serve(built_site):
     html = soup(built_site, "en/districts/ludwigsburg")
-    entries = {li.strong.get_text(strip=True): li.get_text(" ", strip=True)
-               for li in html.find(id="immigration-offices").find_next("ul").find_all("li", recursive=False)}
+    entries = {
+        li.strong.get_text(strip=True): li.get_text(" ", strip=True)
+        for li in html.find(id="immigration-offices").find_next("ul").find_all("li", recursive=False)
+    }
     assert set(entries) == {m.immigration_office.name for m in REGION.municipalities if m.district_ags == "08118"}
     bietigheim = entries["Stadt Bietigheim-Bissingen – Ausländerbehörde"]
     assert "Responsible for: Bietigheim-Bissingen , Ingersheim , Tamm" in bietigheim
-    rems_murr = soup(built_site, "en/districts/rems-murr-kreis").find(id="immigration-offices").find_next("ul").get_text(" ")
+    rems_murr = (
+        soup(built_site, "en/districts/rems-murr-kreis").find(id="immigration-offices").find_next("ul").get_text(" ")
+    )
     assert "Usually also responsible for" in rems_murr
 
 
@@ -162,7 +175,11 @@ def test_welcome_pack_carries_the_checklist_and_qr_codes_in_its_language(built_s
     html = soup(built_site, "ar/employers/welcome-pack/sindelfingen")
     checklist = BeautifulSoup((built_site / "ar/checklist/index.html").read_text(encoding="utf-8"), "html.parser")
     steps = [label.get_text(" ", strip=True) for label in checklist.select("article .task-list-item")]
-    assert steps and [item.get_text(" ", strip=True) for item in html.select(".handbook-pack-checklist .task-list-item")] == steps
+    assert (
+        steps
+        and [item.get_text(" ", strip=True) for item in html.select(".handbook-pack-checklist .task-list-item")]
+        == steps
+    )
     links = {a["href"] for a in html.select(".handbook-pack-checklist a")}
     assert "../../../topics/registration/#register-address" in links  # resolved by the site link check
     assert [figure.a["href"] for figure in html.select(".handbook-qr-codes figure")] == [
@@ -203,13 +220,18 @@ def test_a_place_outside_the_region_is_told_so_with_the_welcome_centres(page, se
     page.wait_for_selector(".handbook-finder__status a")
     status = page.inner_text(".handbook-finder__status")
     assert status.startswith(UI["finder_outside"]["de"].split("{query}")[0] + query)
-    assert page.get_attribute(".handbook-finder__status a", "href") == "https://www.make-it-in-germany.com/en/welcome-center-bw-en"
+    assert (
+        page.get_attribute(".handbook-finder__status a", "href")
+        == "https://www.make-it-in-germany.com/en/welcome-center-bw-en"
+    )
     page.fill("#handbook-finder-input", "Bo")  # a name being typed is not yet a place
     page.wait_for_function("!document.querySelector('.handbook-finder__status a')")
 
 
 @pytest.mark.browser
-def test_welcome_pack_prints_office_addresses_and_a_code_for_the_appointment_page(page, served_site, built_site, tmp_path):
+def test_welcome_pack_prints_office_addresses_and_a_code_for_the_appointment_page(
+    page, served_site, built_site, tmp_path
+):
     import subprocess
 
     office = BY_SLUG["tamm"].immigration_office.office

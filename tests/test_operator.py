@@ -35,11 +35,20 @@ def test_missing_details_are_listed_with_their_lines(tmp_path: Path):
 def test_legal_pages_and_report_link_on_every_page(built_site, languages):
     for lang in languages:
         for path in ("", "topics/", "municipalities/sindelfingen/", "about/privacy/"):
-            html = BeautifulSoup((built_site / lang.code / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+            html = BeautifulSoup(
+                (built_site / lang.code / path / "index.html").read_text(encoding="utf-8"), "html.parser"
+            )
             footer = [a.get_text(strip=True) for a in html.select(".handbook-legal a")]
-            assert footer == [UI[key][lang.code] for key in (
-                "footer_impressum", "footer_privacy", "footer_accessibility", "footer_easy_read", "footer_sign_language"
-            )], (lang.code, path)
+            assert footer == [
+                UI[key][lang.code]
+                for key in (
+                    "footer_impressum",
+                    "footer_privacy",
+                    "footer_accessibility",
+                    "footer_easy_read",
+                    "footer_sign_language",
+                )
+            ], (lang.code, path)
             report = html.select_one('[data-handbook="report-problem"]')
             assert report.get_text(strip=True) == UI["report_problem"][lang.code]
 

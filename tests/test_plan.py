@@ -30,9 +30,15 @@ A4 = (595, 842)  # points, rounded
 
 def shown_steps(page) -> list[tuple[str, str | None, str]]:
     """(guide section, due date, due text) of every step the plan shows, in order."""
-    return [tuple(row) for row in page.eval_on_selector_all(".handbook-plan__step", """items => items.map(item => [
+    return [
+        tuple(row)
+        for row in page.eval_on_selector_all(
+            ".handbook-plan__step",
+            """items => items.map(item => [
         item.dataset.step, item.querySelector('time') ? item.querySelector('time').dateTime : null,
-        item.querySelector('.handbook-plan__due').textContent])""")]
+        item.querySelector('.handbook-plan__due').textContent])""",
+        )
+    ]
 
 
 @pytest.mark.parametrize("code", ["en", "de", "ar"])
@@ -107,7 +113,8 @@ def test_mistakes_are_announced_and_named_by_field(page, served_site):
     assert page.evaluate("document.activeElement.classList.contains('handbook-plan-form__errors')")
     assert summary.locator("li").all_text_contents() == [
         "Write the children's ages as whole numbers from 0 to 24, separated by commas.",
-        "Fill in this field: The day you move in.", "Fill in this field: Your first working day.",
+        "Fill in this field: The day you move in.",
+        "Fill in this field: Your first working day.",
     ]
     assert page.get_attribute("#plan-move-in", "aria-invalid") == "true"
     assert "plan-move-in-error" in page.get_attribute("#plan-move-in", "aria-describedby")

@@ -29,8 +29,9 @@ RULE = "    rule: {name: 'BMG, section 17', url: 'https://www.gesetze-im-interne
 def test_the_handbooks_rules_are_complete_and_match_every_checklist():
     steps, problems = load_steps(PROJECT)
     assert problems == []
-    pages = load_pages(PROJECT / "docs", [code for code in ("en", "de", "ar", "es", "fr", "tr", "uk", "zh")],
-                       PROJECT / "mkdocs.yml")
+    pages = load_pages(
+        PROJECT / "docs", [code for code in ("en", "de", "ar", "es", "fr", "tr", "uk", "zh")], PROJECT / "mkdocs.yml"
+    )
     assert check_guides(steps, pages) == []
     assert check_checklists(steps, pages) == []
     checklists = [page for page in pages if page.page == "checklist.md"]
@@ -39,26 +40,26 @@ def test_the_handbooks_rules_are_complete_and_match_every_checklist():
 
 
 def test_every_problem_of_a_rules_file_is_named_with_its_line(tmp_path):
-    project = steps_file(tmp_path, (
-        "steps:\n"
-        "  - guide: topics/registration.md#register\n"
-        "    phase: first-two-weeks\n"
-        "    due: {from: move-in, days: 14}\n" + RULE +
-        "  - guide: topics/registration.md#register\n"
-        "    phase: first-two-weeks\n" + RULE +
-        "  - guide: topics/registration.md#permit\n"
-        "    phase: later\n"
-        "    when: {eu: no, pets: given}\n"
-        "    due: {from: visa-end, days: -1}\n"
-        "    colour: red\n" + RULE +
-        "  - guide: topics/registration.md#licence\n"
-        "    phase: first-months\n"
-        "    when: {children: 7-3}\n"
-        "    due: {from: arrival, months: 6}\n"
-        "  - guide: topics/registration.md#benefit\n"
-        "    phase: first-months\n"
-        "    due: {from: move-in, days: 3, month_end: true}\n" + RULE
-    ))
+    project = steps_file(
+        tmp_path,
+        (
+            "steps:\n"
+            "  - guide: topics/registration.md#register\n"
+            "    phase: first-two-weeks\n"
+            "    due: {from: move-in, days: 14}\n" + RULE + "  - guide: topics/registration.md#register\n"
+            "    phase: first-two-weeks\n" + RULE + "  - guide: topics/registration.md#permit\n"
+            "    phase: later\n"
+            "    when: {eu: no, pets: given}\n"
+            "    due: {from: visa-end, days: -1}\n"
+            "    colour: red\n" + RULE + "  - guide: topics/registration.md#licence\n"
+            "    phase: first-months\n"
+            "    when: {children: 7-3}\n"
+            "    due: {from: arrival, months: 6}\n"
+            "  - guide: topics/registration.md#benefit\n"
+            "    phase: first-months\n"
+            "    due: {from: move-in, days: 3, month_end: true}\n" + RULE
+        ),
+    )
     steps, problems = load_steps(project)
     assert [s.guide for s in steps] == ["topics/registration.md#register"]
     assert [str(p) for p in problems] == [
@@ -68,7 +69,7 @@ def test_every_problem_of_a_rules_file_is_named_with_its_line(tmp_path):
         "data/steps.yml:10: step 'topics/registration.md#permit' has phase 'later' — write phase: before-you-arrive, "
         "first-two-weeks, first-months",
         "data/steps.yml:11: condition 'eu: no' of step 'topics/registration.md#permit' cannot be decided — "
-        "write eu: \"yes\" or eu: \"no\" (quoted)",
+        'write eu: "yes" or eu: "no" (quoted)',
         "data/steps.yml:11: condition 'pets: given' of step 'topics/registration.md#permit' cannot be decided — "
         "use one of the facts move-in, start, visa-end, eu, partner, children, licence, car",
         "data/steps.yml:12: the due date of step 'topics/registration.md#permit' cannot be computed: not every "
@@ -85,12 +86,18 @@ def test_every_problem_of_a_rules_file_is_named_with_its_line(tmp_path):
 
 
 def test_a_step_must_name_a_section_of_an_existing_guide(tmp_path):
-    project = steps_file(tmp_path, (
-        "steps:\n"
-        "  - guide: topics/registration.md#register\n    phase: first-two-weeks\n" + RULE +
-        "  - guide: topics/registration.md#nowhere\n    phase: first-two-weeks\n" + RULE +
-        "  - guide: topics/visa.md#apply\n    phase: before-you-arrive\n" + RULE
-    ))
+    project = steps_file(
+        tmp_path,
+        (
+            "steps:\n"
+            "  - guide: topics/registration.md#register\n    phase: first-two-weeks\n"
+            + RULE
+            + "  - guide: topics/registration.md#nowhere\n    phase: first-two-weeks\n"
+            + RULE
+            + "  - guide: topics/visa.md#apply\n    phase: before-you-arrive\n"
+            + RULE
+        ),
+    )
     steps, problems = load_steps(project)
     assert problems == []
     pages = pages_from(tmp_path, {"topics/registration.md": ORIGINAL})
@@ -123,18 +130,32 @@ sources:
 
 
 def test_a_checklist_that_parts_ways_with_the_rules_is_named_at_its_line(tmp_path):
-    project = steps_file(tmp_path, (
-        "steps:\n"
-        "  - guide: topics/registration.md#register\n    phase: first-two-weeks\n" + RULE +
-        "  - guide: topics/money.md#bank\n    phase: first-two-weeks\n" + RULE +
-        "  - guide: topics/money.md#tax-id\n    phase: first-months\n" + RULE
-    ))
+    project = steps_file(
+        tmp_path,
+        (
+            "steps:\n"
+            "  - guide: topics/registration.md#register\n    phase: first-two-weeks\n"
+            + RULE
+            + "  - guide: topics/money.md#bank\n    phase: first-two-weeks\n"
+            + RULE
+            + "  - guide: topics/money.md#tax-id\n    phase: first-months\n"
+            + RULE
+        ),
+    )
     steps, _ = load_steps(project)
-    reordered = CHECKLIST.replace("- [ ] Register. [Registering](topics/registration.md#register)\n", "") + \
-        "- [ ] Register. [Registering](topics/registration.md#register)\n"
-    pages = pages_from(tmp_path, {"checklist.md": CHECKLIST, "checklist.de.md": reordered.replace(
-        "kind: checklist\n", "").replace("sources:\n  - name: \"BMG\"\n    url: https://www.gesetze-im-internet.de/"
-                                         "bmg/__17.html\n", "")})
+    reordered = (
+        CHECKLIST.replace("- [ ] Register. [Registering](topics/registration.md#register)\n", "")
+        + "- [ ] Register. [Registering](topics/registration.md#register)\n"
+    )
+    pages = pages_from(
+        tmp_path,
+        {
+            "checklist.md": CHECKLIST,
+            "checklist.de.md": reordered.replace("kind: checklist\n", "").replace(
+                'sources:\n  - name: "BMG"\n    url: https://www.gesetze-im-internet.de/bmg/__17.html\n', ""
+            ),
+        },
+    )
     assert [str(p) for p in check_checklists(steps, pages)] == [
         "docs/checklist.de.md:13: step 'topics/money.md#bank' (in #first-two-weeks) is not the step data/steps.yml "
         "has here ('topics/registration.md#register' in #first-two-weeks) — list the checklist's steps as "
@@ -146,6 +167,7 @@ def test_a_checklist_that_parts_ways_with_the_rules_is_named_at_its_line(tmp_pat
 
 # ---- The deadline rules, as the plan's script computes them ----
 
+
 def run_plan(expression: str) -> object:
     """Evaluate ``expression`` with the plan script's pure functions in scope (as ``plan``), in Node."""
     script = f"const plan = require({json.dumps(str(PLAN_JS))}); console.log(JSON.stringify({expression}));"
@@ -153,53 +175,68 @@ def run_plan(expression: str) -> object:
     return json.loads(done.stdout)
 
 
-RULES = json.dumps([
-    {"g": "visa", "d": {"f": "move-in", "n": 0, "m": 0, "e": False}, "w": {"eu": "no"}},
-    {"g": "register", "d": {"f": "move-in", "n": 14, "m": 0, "e": False}},
-    {"g": "insurance", "d": {"f": "start", "n": 14, "m": 0, "e": False}},
-    {"g": "permit", "d": {"f": "visa-end", "n": -1, "m": 0, "e": False}, "w": {"eu": "no", "visa-end": "given"}},
-    {"g": "licence", "d": {"f": "move-in", "n": 0, "m": 6, "e": False}, "w": {"licence": "non-eu"}},
-    {"g": "kindergeld", "d": {"f": "move-in", "n": 0, "m": 6, "e": True}, "w": {"children": "0-24"}},
-    {"g": "kita", "d": {"f": "move-in", "n": 0, "m": 0, "e": False}, "w": {"children": "0-5"}},
-    {"g": "family", "a": [{"partner": "yes"}, {"children": "0-24"}]},
-    {"g": "bank"},
-])
+RULES = json.dumps(
+    [
+        {"g": "visa", "d": {"f": "move-in", "n": 0, "m": 0, "e": False}, "w": {"eu": "no"}},
+        {"g": "register", "d": {"f": "move-in", "n": 14, "m": 0, "e": False}},
+        {"g": "insurance", "d": {"f": "start", "n": 14, "m": 0, "e": False}},
+        {"g": "permit", "d": {"f": "visa-end", "n": -1, "m": 0, "e": False}, "w": {"eu": "no", "visa-end": "given"}},
+        {"g": "licence", "d": {"f": "move-in", "n": 0, "m": 6, "e": False}, "w": {"licence": "non-eu"}},
+        {"g": "kindergeld", "d": {"f": "move-in", "n": 0, "m": 6, "e": True}, "w": {"children": "0-24"}},
+        {"g": "kita", "d": {"f": "move-in", "n": 0, "m": 0, "e": False}, "w": {"children": "0-5"}},
+        {"g": "family", "a": [{"partner": "yes"}, {"children": "0-24"}]},
+        {"g": "bank"},
+    ]
+)
 
 
 def plan_for(fragment: str) -> list[list]:
-    return run_plan(f"plan.planSteps({RULES}, plan.parseFacts({json.dumps(fragment)}).facts)"
-                    ".map(s => [s.rule.g, s.due])")
+    return run_plan(
+        f"plan.planSteps({RULES}, plan.parseFacts({json.dumps(fragment)}).facts).map(s => [s.rule.g, s.due])"
+    )
 
 
-@pytest.mark.parametrize(("start", "months", "month_end", "due"), [
-    ("2027-03-15", 6, False, "2027-09-15"),   # the same day of the month
-    ("2026-08-31", 6, False, "2027-02-28"),   # no 31 February: the month's last day (BGB § 188 (3))
-    ("2027-08-31", 6, False, "2028-02-29"),   # a leap year
-    ("2027-12-31", 2, False, "2028-02-29"),   # across the year
-    ("2027-01-31", 1, False, "2027-02-28"),
-    ("2027-03-01", 6, True, "2027-09-30"),    # to the end of the month
-    ("2027-08-15", 6, True, "2028-02-29"),
-])
+@pytest.mark.parametrize(
+    ("start", "months", "month_end", "due"),
+    [
+        ("2027-03-15", 6, False, "2027-09-15"),  # the same day of the month
+        ("2026-08-31", 6, False, "2027-02-28"),  # no 31 February: the month's last day (BGB § 188 (3))
+        ("2027-08-31", 6, False, "2028-02-29"),  # a leap year
+        ("2027-12-31", 2, False, "2028-02-29"),  # across the year
+        ("2027-01-31", 1, False, "2027-02-28"),
+        ("2027-03-01", 6, True, "2027-09-30"),  # to the end of the month
+        ("2027-08-15", 6, True, "2028-02-29"),
+    ],
+)
 def test_months_are_counted_as_the_civil_code_does(start, months, month_end, due):
     assert run_plan(f"plan.addMonths({json.dumps(start)}, {months}, {json.dumps(month_end)})") == due
 
 
-@pytest.mark.parametrize(("start", "days", "due"), [
-    ("2027-03-01", 14, "2027-03-15"),
-    ("2027-02-20", 14, "2027-03-06"),
-    ("2028-02-20", 14, "2028-03-05"),   # 29 February 2028 counts
-    ("2027-12-25", 14, "2028-01-08"),
-    ("2027-06-30", -1, "2027-06-29"),
-])
+@pytest.mark.parametrize(
+    ("start", "days", "due"),
+    [
+        ("2027-03-01", 14, "2027-03-15"),
+        ("2027-02-20", 14, "2027-03-06"),
+        ("2028-02-20", 14, "2028-03-05"),  # 29 February 2028 counts
+        ("2027-12-25", 14, "2028-01-08"),
+        ("2027-06-30", -1, "2027-06-29"),
+    ],
+)
 def test_days_are_counted_across_month_and_year_ends(start, days, due):
     assert run_plan(f"plan.addDays({json.dumps(start)}, {days})") == due
 
 
 def test_a_non_eu_citizen_with_family_licence_and_visa_gets_every_step_in_date_order():
     assert plan_for("move-in=2027-03-01&start=2027-03-15&children=3,7&licence=non-eu&visa-end=2027-06-30") == [
-        ["visa", "2027-03-01"], ["kita", "2027-03-01"], ["register", "2027-03-15"], ["insurance", "2027-03-29"],
-        ["permit", "2027-06-29"], ["licence", "2027-09-01"], ["kindergeld", "2027-09-30"],
-        ["family", None], ["bank", None],
+        ["visa", "2027-03-01"],
+        ["kita", "2027-03-01"],
+        ["register", "2027-03-15"],
+        ["insurance", "2027-03-29"],
+        ["permit", "2027-06-29"],
+        ["licence", "2027-09-01"],
+        ["kindergeld", "2027-09-30"],
+        ["family", None],
+        ["bank", None],
     ]
 
 
@@ -214,34 +251,48 @@ def test_a_move_in_after_the_first_working_day_puts_the_insurance_first():
 
 
 def test_children_and_partner_decide_the_family_steps():
-    assert [g for g, _ in plan_for("move-in=2027-03-01&start=2027-03-15&eu=yes&partner=yes")] == \
-        ["register", "insurance", "family", "bank"]
-    assert [g for g, _ in plan_for("move-in=2027-03-01&start=2027-03-15&eu=yes&children=12")] == \
-        ["register", "insurance", "kindergeld", "family", "bank"]
+    assert [g for g, _ in plan_for("move-in=2027-03-01&start=2027-03-15&eu=yes&partner=yes")] == [
+        "register",
+        "insurance",
+        "family",
+        "bank",
+    ]
+    assert [g for g, _ in plan_for("move-in=2027-03-01&start=2027-03-15&eu=yes&children=12")] == [
+        "register",
+        "insurance",
+        "kindergeld",
+        "family",
+        "bank",
+    ]
 
 
 def test_a_plan_link_with_wrong_facts_says_what_is_wrong():
     parsed = run_plan('plan.parseFacts("#move-in=2027-02-30&children=3,x&visa-end=soon")')
     assert parsed["errors"] == [
-        {"field": "move-in", "kind": "date"}, {"field": "children", "kind": "children"},
-        {"field": "visa-end", "kind": "date"}, {"field": "start", "kind": "missing"},
+        {"field": "move-in", "kind": "date"},
+        {"field": "children", "kind": "children"},
+        {"field": "visa-end", "kind": "date"},
+        {"field": "start", "kind": "missing"},
     ]
 
 
 def test_a_plan_link_round_trips_through_its_fragment():
-    fragment = "move-in=2027-03-01&start=2027-03-15&municipality=backnang&eu=no&partner=yes&children=3,7" \
-               "&licence=non-eu&car=yes&visa-end=2027-06-30"
+    fragment = (
+        "move-in=2027-03-01&start=2027-03-15&municipality=backnang&eu=no&partner=yes&children=3,7"
+        "&licence=non-eu&car=yes&visa-end=2027-06-30"
+    )
     assert run_plan(f"plan.fragmentOf(plan.parseFacts({json.dumps(fragment)}).facts)") == fragment
 
 
 def test_the_calendar_file_is_folded_escaped_and_crlf():
-    text = run_plan('plan.calendar("Plan", [{due: "2027-03-15", summary: "Register, then; relax", '
-                    'description: "' + "ü" * 80 + '", url: "https://example.org/x", remind: 7, '
-                    'uid: "register-2027-03-01@example.org"}], "20261202T120000Z")')
+    text = run_plan(
+        'plan.calendar("Plan", [{due: "2027-03-15", summary: "Register, then; relax", '
+        'description: "' + "ü" * 80 + '", url: "https://example.org/x", remind: 7, '
+        'uid: "register-2027-03-01@example.org"}], "20261202T120000Z")'
+    )
     lines = text.split("\r\n")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     assert all(len(line.encode()) <= 75 for line in lines)
     assert "SUMMARY:Register\\, then\\; relax" in lines
     assert "DTSTART;VALUE=DATE:20270315" in lines and "DTEND;VALUE=DATE:20270316" in lines
     assert "TRIGGER:-P7D" in lines
-

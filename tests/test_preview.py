@@ -16,7 +16,17 @@ import pytest
 from handbook.build import PROJECT
 from handbook.local_server import free_port
 
-COPIED = ["mkdocs.yml", "docs", "overrides", "hooks", "handbook", "i18n", "data", "content", "config"]  # all mkdocs.yml watches
+COPIED = [
+    "mkdocs.yml",
+    "docs",
+    "overrides",
+    "hooks",
+    "handbook",
+    "i18n",
+    "data",
+    "content",
+    "config",
+]  # all mkdocs.yml watches
 
 
 def fetch(url: str) -> str:
@@ -52,9 +62,21 @@ def test_preview_shows_saved_changes(project: Path, tmp_path: Path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w")  # a file, not a pipe nobody reads: the server must never block
     server = subprocess.Popen(
-        [sys.executable, "-m", "handbook", "--project", str(project), "serve", "--language", "de",
-         "--address", f"127.0.0.1:{port}"],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "handbook",
+            "--project",
+            str(project),
+            "serve",
+            "--language",
+            "de",
+            "--address",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}/de/"
     try:

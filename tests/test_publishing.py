@@ -16,8 +16,13 @@ from tests.conftest import FIXTURE_PROJECT
 
 
 def handbook(*args: str, cwd: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "handbook", "--project", str(FIXTURE_PROJECT), *args],
-                            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "handbook", "--project", str(FIXTURE_PROJECT), *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_an_interrupted_build_leaves_the_previous_site_whole(tmp_path: Path):
@@ -44,8 +49,10 @@ def test_a_build_for_publishing_refuses_an_address_that_works_only_here(tmp_path
         process = handbook("build", "--public", "--base-url", address, "--site-dir", "site", cwd=tmp_path)
         _, stderr = process.communicate(timeout=60)
         assert process.returncode == 1, address
-        assert stderr.strip() == (f"the public address is missing: '{address}' works only on this machine"
-                                  " — set HANDBOOK_BASE_URL to the address the site is published at")
+        assert stderr.strip() == (
+            f"the public address is missing: '{address}' works only on this machine"
+            " — set HANDBOOK_BASE_URL to the address the site is published at"
+        )
     assert not (tmp_path / "site").exists()
     assert is_preview_address("http://[::1]:8000/") and not is_preview_address("https://welcome.region-stuttgart.de/")
 

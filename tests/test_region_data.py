@@ -53,10 +53,22 @@ def corrupt(tmp_path: Path, name: str, replace: list[tuple[str, str]] | None = N
 def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    corrupt(data, "region/municipalities.csv", [(",51483,", ",about 51000,"), ("08115002,081155004002", "0811500X,081155004002")])
-    corrupt(data, "immigration_offices.csv", append="09999999,stadt-boeblingen,true,Law,https://example.org/,2026-11-01\n")
-    corrupt(data, "immigration_offices.csv", [("08115045,stadt-sindelfingen,true", "08115045,stadt-sindelfingen,yes"),
-                                              ("08115021,stadt-herrenberg,", "08115021,stadt-herrenbrg,")])
+    corrupt(
+        data,
+        "region/municipalities.csv",
+        [(",51483,", ",about 51000,"), ("08115002,081155004002", "0811500X,081155004002")],
+    )
+    corrupt(
+        data, "immigration_offices.csv", append="09999999,stadt-boeblingen,true,Law,https://example.org/,2026-11-01\n"
+    )
+    corrupt(
+        data,
+        "immigration_offices.csv",
+        [
+            ("08115045,stadt-sindelfingen,true", "08115045,stadt-sindelfingen,yes"),
+            ("08115021,stadt-herrenberg,", "08115021,stadt-herrenbrg,"),
+        ],
+    )
     corrupt(data, "region/municipality_postcodes_osm.csv", append="08115045,Sindelfingen,71063\n")
     (data / "municipality_details.yml").write_text(
         '"08115045":\n  website:\n    url: http://www.example.org/\n    source: https://www.example.org/\n'

@@ -78,8 +78,10 @@ def test_split_search_finds_pages_of_every_bundle(tmp_path: Path, browser):
             page.goto(f"{root_url}en/")
             page.fill("[data-handbook-search] input", query)
             page.wait_for_selector(".md-search-result__list a", timeout=10_000)
-            found[query] = [urlsplit(href).path for href in page.eval_on_selector_all(
-                ".md-search-result__list a", "links => links.map(a => a.href)")]
+            found[query] = [
+                urlsplit(href).path
+                for href in page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+            ]
         page.close()
     assert "/en/" in found["Fixture"] and "/en/guide/" in found["Bürgerbüro"], found
     assert errors == []

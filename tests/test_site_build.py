@@ -75,7 +75,9 @@ def test_site_wide_files(built_site, languages, site_url):
         assert f"<loc>{site_url}{lang.code}/sitemap.xml</loc>" in sitemap
     assert (built_site / "404.html").is_file()
     for lang in languages:  # one search bundle per language, holding that language only
-        indexed = {p.name.split(".")[1].split("_")[0] for p in (built_site / lang.code / "pagefind").glob("pagefind.*.pf_meta")}
+        indexed = {
+            p.name.split(".")[1].split("_")[0] for p in (built_site / lang.code / "pagefind").glob("pagefind.*.pf_meta")
+        }
         assert indexed == {lang.code}, lang.code
 
 
@@ -125,7 +127,9 @@ def test_two_builds_of_one_commit_are_byte_identical_sequential_or_parallel(tmp_
 
     def build(name: str, jobs: int) -> dict[str, bytes]:
         site = tmp_path / name
-        build_site(site, root_url="https://example.org/", jobs=jobs, project=FIXTURE_PROJECT, report=lambda message: None)
+        build_site(
+            site, root_url="https://example.org/", jobs=jobs, project=FIXTURE_PROJECT, report=lambda message: None
+        )
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
     sequential, parallel = build("sequential", jobs=1), build("parallel", jobs=3)
@@ -195,7 +199,11 @@ def test_a_failed_search_index_does_not_hide_broken_links(tmp_path, monkeypatch)
     monkeypatch.setattr(build, "build_language", lambda code, *args: build.LanguageBuild(code, 0, ""))
     monkeypatch.setattr(build, "render_root_files", lambda *args: None)
     monkeypatch.setattr(build, "index_language", no_index)
-    monkeypatch.setattr(build, "check_site_links", lambda *args: [Problem("site/en/index.html", 3, "link 'x/' leads to no file", "fix it")])
+    monkeypatch.setattr(
+        build,
+        "check_site_links",
+        lambda *args: [Problem("site/en/index.html", 3, "link 'x/' leads to no file", "fix it")],
+    )
     reported: list[str] = []
     with pytest.raises(BuildError) as failure:
         build_site(tmp_path / "site", project=FIXTURE_PROJECT, report=reported.append)

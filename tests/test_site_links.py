@@ -47,8 +47,12 @@ def test_the_real_site_has_no_broken_link(built_site, site_url, languages):
 
 
 def test_event_handlers_and_code_running_addresses_fail_whatever_wrote_them(tmp_path: Path):
-    write(tmp_path, "en/index.html", '<a href=" java\tscript:alert(1)">x</a>\n<img src="data:text/html,x">\n'
-                                     '<p onclick="alert(1)">text</p>\n<a href="https://example.org/">fine</a>')
+    write(
+        tmp_path,
+        "en/index.html",
+        '<a href=" java\tscript:alert(1)">x</a>\n<img src="data:text/html,x">\n'
+        '<p onclick="alert(1)">text</p>\n<a href="https://example.org/">fine</a>',
+    )
     assert [(p.line, p.message) for p in check_site_links(tmp_path, ROOT, ["en"], jobs=1)] == [
         (2, "link ' java\tscript:alert(1)' would run code"),
         (4, "'<p onclick=…>' is an inline event handler: it would run code"),

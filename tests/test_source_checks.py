@@ -30,7 +30,9 @@ def test_translation_without_original():
 
 def test_missing_ui_string_names_line_and_language(tmp_path: Path):
     strings = tmp_path / "ui.yml"
-    strings.write_text("# comment\nhello:\n  en: Hello\n  de: Hallo\nbye:\n  en: Bye\n  de: Tschüss\n  ar: مع السلامة\n")
+    strings.write_text(
+        "# comment\nhello:\n  en: Hello\n  de: Hallo\nbye:\n  en: Bye\n  de: Tschüss\n  ar: مع السلامة\n"
+    )
     problems = check_ui_strings(strings, CODES)
     assert [(p.line, p.message, p.fix) for p in problems] == [
         (2, "string 'hello' has no 'ar' text", "add a line '  ar: …' under 'hello:'")

@@ -65,6 +65,7 @@ def test_keyboard_focus_is_yellow_and_readable(page, served_site):
     page.goto(f"{served_site}en/")
     page.focus(".handbook-entry-points a")
     style = page.eval_on_selector(
-        ".handbook-entry-points a", "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+        ".handbook-entry-points a", "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+    )
     assert rgb(style[0]) == FOCUS_YELLOW
     assert contrast(rgb(style[1]), FOCUS_YELLOW) >= AA_TEXT

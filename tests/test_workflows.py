@@ -20,7 +20,9 @@ def test_workflows_pass_actionlint():
 
 def test_actionlint_reports_a_broken_workflow(tmp_path: Path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ foo.bar }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ foo.bar }}\n"
+    )
     result = actionlint(str(broken))
     assert result.returncode == 1
     assert f"{broken}:6:" in result.stdout
