@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 
-from handbook.plan_rules import PHASES, Step, plan_rules_json
+from handbook.plan_rules import PHASE_HEADING, PHASES, Step, plan_rules_json
 from handbook.region_data import Municipality
 from handbook.ui_strings import Text
 
@@ -19,7 +18,6 @@ PLAN = "<!-- plan -->"
 PLAN_LINK = "<!-- plan-link -->"
 PLAN_PAGE = "plan.md"
 SCRIPT = "assets/javascripts/plan.js"
-_PHASE = re.compile(r"^## (.*?)\s*\{#([a-z0-9-]+)\}\s*$")
 
 
 def checklist_phases(checklist_body: str) -> str:
@@ -30,7 +28,7 @@ def checklist_phases(checklist_body: str) -> str:
     kept: list[str] = []
     keep = False
     for line in checklist_body.splitlines():
-        if match := _PHASE.match(line):
+        if match := PHASE_HEADING.match(line):
             keep = match.group(2) in PHASES
             line = f"### {match.group(1)} {{#{match.group(2)}}}" if keep else line
         elif line.startswith("## "):
@@ -58,6 +56,13 @@ def _field(name: str, label: Text, control: str, hint: Text | None = None) -> st
         f'<div class="handbook-plan-form__field" data-field="{name}">'
         f'<label for="plan-{name}">{html.escape(str(label))}</label>{hint_html}'
         f'<p class="handbook-plan-form__error" id="plan-{name}-error" hidden></p>{control}</div>'
+    )
+
+
+def _checkbox(name: str, value: str, label: Text) -> str:
+    return (
+        f'<p class="handbook-plan-form__field" data-field="{name}"><label>'
+        f'<input type="checkbox" name="{name}" value="{value}"> {html.escape(str(label))}</label></p>'
     )
 
 
@@ -92,8 +97,7 @@ def form_html(municipalities: Iterable[Municipality], strings: Mapping[str, Text
     )
     family = (
         f'<fieldset class="handbook-plan-form__group"><legend>{html.escape(str(s["plan_family"]))}</legend>'
-        f'<p><label><input type="checkbox" name="partner" value="yes"> {html.escape(str(s["plan_partner"]))}'
-        f"</label></p>"
+        + _checkbox("partner", "yes", s["plan_partner"])
         + _field(
             "children",
             s["plan_children"],
@@ -103,12 +107,7 @@ def form_html(municipalities: Iterable[Municipality], strings: Mapping[str, Text
         )
         + "</fieldset>"
     )
-    licence = (
-        f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="licence" value="non-eu"> '
-        f"{html.escape(str(s['plan_licence']))}</label></p>"
-        f'<p class="handbook-plan-form__field"><label><input type="checkbox" name="car" value="yes"> '
-        f"{html.escape(str(s['plan_car']))}</label></p>"
-    )
+    licence = _checkbox("licence", "non-eu", s["plan_licence"]) + _checkbox("car", "yes", s["plan_car"])
     return (
         # method="dialog": sending the form never leaves the page, even if the script does not run (then the
         # stylesheet hides it: .no-js, which Material's script removes).
@@ -183,33 +182,22 @@ def script_data(
     return f'<script type="application/json" id="handbook-plan-data">{payload}</script>'
 
 
-def plan_html(
+def plan_tool_html(
+    mode: str,
     steps: Iterable[Step],
     municipalities: Iterable[Municipality],
     strings: Mapping[str, Text],
     locale: str,
     language_root: str,
 ) -> str:
-    """The plan page's form, result and data (the general steps come from :func:`fallback_markdown`)."""
+    """The form of the reader's facts with its script and data. ``mode`` "plan" (the plan page): the plan is shown
+    above the form (the general steps come from :func:`fallback_markdown`); "link" (the employers' page): the form
+    makes the plan link to send instead."""
+    form = form_html(municipalities, strings, strings["plan_submit" if mode == "plan" else "plan_make_link"])
+    body = result_html(strings) + form if mode == "plan" else form + link_box_html(strings)
+    plan_url = "" if mode == "plan" else f"{language_root}plan/"
     return (
-        f'<div class="handbook-plan-tool" data-handbook-plan="plan">'
-        f"{result_html(strings)}{form_html(municipalities, strings, strings['plan_submit'])}"
-        f"{script_data(steps, strings, locale, language_root, '')}</div>"
-        f'<script src="{language_root}{SCRIPT}" defer></script>'
-    )
-
-
-def plan_link_html(
-    steps: Iterable[Step],
-    municipalities: Iterable[Municipality],
-    strings: Mapping[str, Text],
-    locale: str,
-    language_root: str,
-) -> str:
-    """The employers' form: the same facts, and the plan link to send instead of the plan."""
-    return (
-        f'<div class="handbook-plan-tool" data-handbook-plan="link">'
-        f"{form_html(municipalities, strings, strings['plan_make_link'])}{link_box_html(strings)}"
-        f"{script_data(steps, strings, locale, language_root, f'{language_root}plan/')}</div>"
+        f'<div class="handbook-plan-tool" data-handbook-plan="{mode}">{body}'
+        f"{script_data(steps, strings, locale, language_root, plan_url)}</div>"
         f'<script src="{language_root}{SCRIPT}" defer></script>'
     )

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from handbook.facts import Source
 from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.page_sources import SourcePage
+from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 
 STEPS_FILE = "data/steps.yml"
@@ -43,13 +45,7 @@ _DUE_FIELDS = ("from", "days", "months", "month_end")
 _AGES = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _GUIDE = re.compile(r"^([a-z0-9/-]+\.md)#([a-z0-9-]+)$")
 _CHECKLIST_STEP = re.compile(r"^- \[ \] .*\]\(([^)\s]+)\)\s*$")
-_PHASE_HEADING = re.compile(r"^## .*\{#([a-z0-9-]+)\}\s*$")
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    url: str
+PHASE_HEADING = re.compile(r"^## (.*?)\s*\{#([a-z0-9-]+)\}\s*$")  # a checklist section: its title and id
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ class Step:
     due: Due | None
     remind: int
     offices: bool  # the plan links the offices section of the reader's municipality page
-    rule: Rule
+    rule: Source  # where the date (or, for an undated step, the advice) comes from
     line: int  # of the step in data/steps.yml
 
 
@@ -171,10 +167,12 @@ def _read_step(entry: Any, at: Any) -> tuple[Step | None, list[Problem]]:
             )
         )
         return None, problems
+    if markup_in(rule["name"]):  # readers see it as text: markup would show as written
+        problems.append(problem(at("rule", "name"), f"the rule name of {name} {markup_in(rule['name'])}", FIX))
     if problems:
         return None, problems
     return Step(
-        str(guide), str(phase), when, when_any, due, remind, bool(offices), Rule(rule["name"], rule["url"]), line
+        str(guide), str(phase), when, when_any, due, remind, bool(offices), Source(rule["name"], rule["url"]), line
     ), []
 
 
@@ -293,17 +291,34 @@ def checklist_steps(page: SourcePage) -> list[tuple[int, str, str]]:
     found = []
     phase = ""
     for number, text in enumerate(page.body.splitlines(), page.body_line):
-        if heading := _PHASE_HEADING.match(text):
-            phase = heading.group(1)
+        if heading := PHASE_HEADING.match(text):
+            phase = heading.group(2)
         elif step := _CHECKLIST_STEP.match(text):
             found.append((number, phase, step.group(1)))
     return found
 
 
-def check_checklists(steps: list[Step], pages: Iterable[SourcePage]) -> list[Problem]:
-    """Every language's checklist lists exactly the rules' steps, in their order, under their phase."""
+def check_checklists(steps: list[Step], pages: Iterable[SourcePage], rules_read: bool = True) -> list[Problem]:
+    """Every language's checklist lists exactly the rules' steps, in their order, under their phase.
+
+    ``rules_read`` is False when data/steps.yml gave no steps without a problem of its own (it is missing): a
+    checklist then has no rules, and the plan and the packs would silently have no dates."""
+    pages = list(pages)
     if not steps:
-        return []
+        return (
+            []
+            if rules_read
+            else [
+                Problem(
+                    page.path,
+                    0,
+                    f"the checklist's steps have no rules: {STEPS_FILE} is missing",
+                    f"restore {STEPS_FILE} (one rule per step, see CONTRIBUTING.md)",
+                )
+                for page in pages
+                if page.page == CHECKLIST and page.language is None
+            ]
+        )
     expected = [(step.phase, step.guide) for step in steps]
     problems = []
     for page in pages:

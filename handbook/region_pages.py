@@ -18,7 +18,7 @@ from handbook.municipality_pages import choose_prose, district_markdown, finder_
 from handbook.problems import Problem
 from handbook.region_data import Municipality, RegionData, load_region
 from handbook.region_map import Projection, base_map_svg
-from handbook.translations import split_source
+from handbook.translations import split_source, version_in
 from handbook.welcome_pack import checklist_html, welcome_pack_markdown
 
 
@@ -72,9 +72,7 @@ def local_prose(project: Path, codes: Sequence[str]) -> tuple[dict[str, dict[str
 def pack_checklist(docs: Path, code: str, config_file: Path, facts: Mapping[str, Fact], day: date) -> str:
     """The first-weeks checklist in language ``code`` (its translation, else the original), as pack HTML,
     with its figures (data/facts.yml) filled in: the pack does not pass through the page hooks."""
-    translated = docs / f"checklist.{code}.md"
-    source = translated if translated.exists() else docs / "checklist.md"
-    body = parse_front_matter(source.read_text(encoding="utf-8")).body
+    body = parse_front_matter(version_in(docs, "checklist.md", code).read_text(encoding="utf-8")).body
     return checklist_html(fill_fact_markers(body, facts, day, code), config_file)
 
 

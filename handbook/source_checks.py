@@ -386,7 +386,7 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *fact_problems,
         *step_problems,
         *check_guides(steps, pages),
-        *check_checklists(steps, pages),
+        *check_checklists(steps, pages, rules_read=bool(steps or step_problems)),
         *check_fact_markers(((page.path, page.body, page.body_line) for page in pages), facts),
         *unknown_language,
         *check_translations_have_originals(uris, codes),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,12 @@ def translation_map(src_uris: Iterable[str], codes: Iterable[str], default: str)
         name = split_source(uri, codes)
         found.setdefault(name.page, set()).add(name.language or default)
     return {page: frozenset(langs) for page, langs in found.items()}
+
+
+def version_in(docs: Path, page: str, code: str) -> Path:
+    """The file readers of ``code`` get for ``page`` (e.g. "checklist.md"): its translation, else the original."""
+    translated = docs / f"{page.removesuffix('.md')}.{code}.md"
+    return translated if translated.exists() else docs / page
 
 
 def page_path(page: str) -> str:

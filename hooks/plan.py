@@ -18,9 +18,10 @@ from mkdocs.structure.pages import Page
 from handbook.front_matter import parse_front_matter
 from handbook.languages import babel_locale
 from handbook.page_status import today
-from handbook.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_html, plan_link_html
-from handbook.plan_rules import load_steps
+from handbook.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_tool_html
+from handbook.plan_rules import CHECKLIST, load_steps
 from handbook.region_data import load_region
+from handbook.translations import version_in
 from handbook.ui_strings import load_ui_strings, strings_for
 
 _state: dict[str, Any] = {}
@@ -47,22 +48,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if PLAN not in markdown:
         return markdown
-    docs = Path(config.docs_dir)
-    translated = docs / f"checklist.{_state['code']}.md"
-    checklist = translated if translated.exists() else docs / "checklist.md"
+    checklist = version_in(Path(config.docs_dir), CHECKLIST, _state["code"])
     body = parse_front_matter(checklist.read_text(encoding="utf-8")).body
     return markdown.replace(PLAN, f"{PLAN}\n\n{fallback_markdown(body, _state['strings'])}")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     root = "../" * page.url.count("/") or "./"
-    if PLAN in html:
-        html = html.replace(
-            PLAN, plan_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root)
-        )
-    if PLAN_LINK in html:
-        html = html.replace(
-            PLAN_LINK,
-            plan_link_html(_state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root),
-        )
+    for marker, mode in ((PLAN, "plan"), (PLAN_LINK, "link")):
+        if marker in html:
+            tool = plan_tool_html(
+                mode, _state["steps"], _state["municipalities"], _state["strings"], _state["locale"], root
+            )
+            html = html.replace(marker, tool)
     return html

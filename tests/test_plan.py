@@ -121,6 +121,14 @@ def test_mistakes_are_announced_and_named_by_field(page, served_site):
     assert page.is_hidden("[data-handbook-plan-result]")
 
 
+def test_a_link_to_a_place_outside_the_region_says_so_at_the_field(page, served_site):
+    page.goto(f"{served_site}en/plan/#move-in=2027-03-01&start=2027-03-15&municipality=berlin")
+    assert page.locator(".handbook-plan-form__errors li").all_text_contents() == [
+        "Fill in this field: Your municipality."
+    ]
+    assert page.is_hidden("[data-handbook-plan-result]")
+
+
 def test_the_form_makes_the_link_that_opens_the_plan(page, served_site):
     page.goto(f"{served_site}de/employers/")
     page.fill("#plan-move-in", "2027-03-01")

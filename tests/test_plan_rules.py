@@ -57,7 +57,9 @@ def test_every_problem_of_a_rules_file_is_named_with_its_line(tmp_path):
             "    due: {from: arrival, months: 6}\n"
             "  - guide: topics/registration.md#benefit\n"
             "    phase: first-months\n"
-            "    due: {from: move-in, days: 3, month_end: true}\n" + RULE
+            "    due: {from: move-in, days: 3, month_end: true}\n" + RULE + "  - guide: topics/registration.md#markup\n"
+            "    phase: first-months\n"
+            "    rule: {name: '<b>BMG</b>', url: 'https://www.gesetze-im-internet.de/bmg/__17.html'}\n"
         ),
     )
     steps, problems = load_steps(project)
@@ -82,6 +84,8 @@ def test_every_problem_of_a_rules_file_is_named_with_its_line(tmp_path):
         "name: and an https:// url: of the law or official page",
         "data/steps.yml:21: the due date of step 'topics/registration.md#benefit' cannot be computed: month_end "
         "needs months — write month_end: true together with months:",
+        "data/steps.yml:25: the rule name of step 'topics/registration.md#markup' contains markup (< or >) — "
+        "write it as plain text, without < or > (no HTML in this field)",
     ]
 
 
@@ -162,6 +166,16 @@ def test_a_checklist_that_parts_ways_with_the_rules_is_named_at_its_line(tmp_pat
         "data/steps.yml does, in its order",
         "docs/checklist.md:18: steps of data/steps.yml missing here: topics/money.md#tax-id — add a '- [ ] …' line "
         "for each, linking that guide section",
+    ]
+
+
+def test_a_checklist_without_a_rules_file_is_reported(tmp_path):
+    steps, problems = load_steps(tmp_path)
+    assert (steps, problems) == ([], [])
+    pages = pages_from(tmp_path, {"checklist.md": CHECKLIST})
+    assert [str(p) for p in check_checklists(steps, pages, rules_read=False)] == [
+        "docs/checklist.md: the checklist's steps have no rules: data/steps.yml is missing — restore data/steps.yml "
+        "(one rule per step, see CONTRIBUTING.md)"
     ]
 
 
@@ -296,3 +310,15 @@ def test_the_calendar_file_is_folded_escaped_and_crlf():
     assert "SUMMARY:Register\\, then\\; relax" in lines
     assert "DTSTART;VALUE=DATE:20270315" in lines and "DTEND;VALUE=DATE:20270316" in lines
     assert "TRIGGER:-P7D" in lines
+
+
+def test_a_mistyped_or_cut_plan_link_names_each_wrong_fact_and_never_stops_the_script():
+    parsed = run_plan(
+        'plan.parseFacts("#move-in=2027-03-01&start=2027-03-15&eu=ja&licence=yes&municipality=Back%20nang&later=%E0")'
+    )
+    assert parsed["errors"] == [
+        {"field": "eu", "kind": "choice"},
+        {"field": "licence", "kind": "choice"},
+        {"field": "municipality", "kind": "choice"},
+    ]
+    assert parsed["facts"]["move-in"] == "2027-03-01" and "eu" not in parsed["facts"]

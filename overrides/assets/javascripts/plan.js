@@ -89,6 +89,12 @@
     });
   }
 
+  /* A link cut or mistyped in an e-mail may hold a broken %-escape: read it as it stands, and let the checks say
+   * what is wrong, rather than stopping the script. */
+  function decode(text) {
+    try { return decodeURIComponent(text); } catch (error) { return text; }
+  }
+
   /* Facts from "move-in=2027-03-01&start=…" (a plan link's fragment): the facts, and what is wrong. */
   function parseFacts(fragment) {
     var facts = { children: [] };
@@ -96,9 +102,14 @@
     (fragment || "").replace(/^#/, "").split("&").forEach(function (pair) {
       if (!pair) return;
       var cut = pair.indexOf("=");
-      var name = decodeURIComponent(cut < 0 ? pair : pair.slice(0, cut));
-      var value = cut < 0 ? "" : decodeURIComponent(pair.slice(cut + 1)).trim();
-      if (FACTS.indexOf(name) < 0 || !value) return;
+      var name = decode(cut < 0 ? pair : pair.slice(0, cut));
+      var value = cut < 0 ? "" : decode(pair.slice(cut + 1)).trim();
+      if (FACTS.indexOf(name) < 0 || !value) return;  // an unknown name: a link from a later version
+      if (name === "eu" || name === "partner" || name === "car" || name === "licence") {
+        if (name === "licence" ? value === "non-eu" : value === "yes" || value === "no") facts[name] = value;
+        else errors.push({ field: name, kind: "choice" });
+        return;
+      }
       if (name === "children") {
         var ages = value.split(/\s*,\s*/);
         if (ages.every(function (age) { return /^\d{1,2}$/.test(age) && +age <= 24; })) facts.children = ages.map(Number);
@@ -106,10 +117,10 @@
       } else if (name === "move-in" || name === "start" || name === "visa-end") {
         if (parseDate(value)) facts[name] = value;
         else errors.push({ field: name, kind: "date" });
-      } else if (name === "municipality") {
-        if (/^[a-z0-9-]+$/.test(value)) facts.municipality = value;
+      } else if (/^[a-z0-9-]+$/.test(value)) {  // the municipality page's address; the page checks it is one
+        facts.municipality = value;
       } else {
-        facts[name] = value;
+        errors.push({ field: "municipality", kind: "choice" });
       }
     });
     ["move-in", "start"].forEach(function (name) {
@@ -275,6 +286,7 @@
       });
       errors.forEach(function (error) {
         var message = error.kind === "children" ? text("error_children")
+          : error.kind === "choice" ? text("error_missing", { field: labelOf(error.field) })
           : text(error.kind === "date" ? "error_date" : "error_missing", { field: labelOf(error.field) });
         var item = document.createElement("li");
         var link = document.createElement("a");
@@ -319,6 +331,15 @@
       if (due.n > 0) return text("why_after_days", Object.assign({ n: due.n }, values));
       if (due.n < 0) return text("why_before_days", Object.assign({ n: -due.n }, values));
       return text("why_same", values);
+    }
+
+    /* A plan link whose municipality is not one of the region's: say so at the field. */
+    function known(parsed) {
+      if (parsed.facts.municipality && !municipalityName(parsed.facts.municipality)) {
+        delete parsed.facts.municipality;
+        parsed.errors.push({ field: "municipality", kind: "choice" });
+      }
+      return parsed;
     }
 
     function municipalityName(slug) {
@@ -481,7 +502,7 @@
     if (linkMode) return;
     window.addEventListener("hashchange", function () {
       if (location.hash.indexOf("=") < 0) return;
-      var changed = parseFacts(location.hash);
+      var changed = known(parseFacts(location.hash));
       fill(changed.facts);
       showErrors(changed.errors);
       if (!changed.errors.length) render(changed.facts);
@@ -489,7 +510,7 @@
     var fragment = location.hash.length > 1 && location.hash.indexOf("=") > 0 ? location.hash : "";
     var source = fragment || stored();
     if (!source) return;
-    var parsed = parseFacts(source);
+    var parsed = known(parseFacts(source));
     fill(parsed.facts);
     if (parsed.errors.length) showErrors(parsed.errors);
     else render(parsed.facts);
