@@ -49,45 +49,89 @@
     return pagefind;
   }
 
-  function render(results) {
-    list.textContent = "";
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      item.className = "md-search-result__item";
-      var link = document.createElement("a");
-      link.className = "md-search-result__link";
-      link.href = data.url;
-      var article = document.createElement("article");
-      article.className = "md-search-result__article md-typeset";
-      var title = document.createElement("h1");
-      title.textContent = (data.meta && data.meta.title) || data.url;
-      var excerpt = document.createElement("p");
-      // Pagefind's excerpt is page text it escaped itself, with <mark> around hits.
-      excerpt.innerHTML = data.excerpt;
-      article.appendChild(title);
-      article.appendChild(excerpt);
-      link.appendChild(article);
-      item.appendChild(link);
-      list.appendChild(item);
+  // Each result's text is one more download (a long guide's is about 6 KB), so the list shows a first few and
+  // fetches the next few only when the reader asks: a first search stays under 150 KB in every language.
+  var PER_VIEW = 5;
+  var found = [];
+  var shown = 0;
+  var more = null;
+
+  function item(data) {
+    var entry = document.createElement("li");
+    entry.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    var excerpt = document.createElement("p");
+    // Pagefind's excerpt is page text it escaped itself, with <mark> around hits.
+    excerpt.innerHTML = data.excerpt;
+    article.appendChild(title);
+    article.appendChild(excerpt);
+    link.appendChild(article);
+    entry.appendChild(link);
+    return entry;
+  }
+
+  function moreButton() {
+    if (!more) {
+      more = document.createElement("button");
+      more.type = "button";
+      more.className = "md-button handbook-search-more";
+      more.textContent = text("more");
+      more.addEventListener("click", function () { showNext(latest, true); });
+    }
+    return more;
+  }
+
+  // Fetch and append the next few results of search number `ticket`; a newer search makes it a no-op.
+  function showNext(ticket, focusFirst) {
+    var next = found.slice(shown, shown + PER_VIEW);
+    if (more) more.disabled = true;  // one click, one batch
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (results) {
+      if (ticket !== latest) return;
+      var first = null;
+      results.forEach(function (data) {
+        var entry = item(data);
+        list.appendChild(entry);
+        first = first || entry;
+      });
+      shown += results.length;
+      var button = moreButton();
+      button.disabled = false;
+      if (shown < found.length) list.parentNode.appendChild(button);
+      else if (button.parentNode) button.parentNode.removeChild(button);
+      if (focusFirst && first) first.querySelector("a").focus();
     });
-    meta.textContent = results.length ? count(results.length) : text("empty");
+  }
+
+  function clear() {
+    list.textContent = "";
+    found = [];
+    shown = 0;
+    if (more && more.parentNode) more.parentNode.removeChild(more);
   }
 
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
     if (!query) {
-      list.textContent = "";
+      clear();
       return;
     }
     meta.textContent = text("loading");
     load()
       .then(function (module) { return module.search(query); })
-      .then(function (found) {
-        // Each result's text is one more download: eight keep a first search under 150 KB in every language.
-        return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }));
+      .then(function (result) {
+        if (ticket !== latest) return;
+        clear();
+        found = result.results;
+        meta.textContent = found.length ? count(found.length) : text("empty");
+        return showNext(ticket, false);
       })
-      .then(function (results) { if (ticket === latest) render(results); })
       .catch(function () { if (ticket === latest) meta.textContent = text("error"); });
   }
 
