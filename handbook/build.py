@@ -1,6 +1,6 @@
-"""Build the whole handbook: one MkDocs build per language, in parallel, then the shared parts.
+"""Build the whole handbook: one engine build per language, in parallel, then the shared parts.
 
-Each language is an ordinary ``mkdocs build`` of the same mkdocs.yml with three
+Each language is an ordinary ``properdocs build`` (handbook/engine.py) of the same mkdocs.yml with three
 environment variables (language, output folder, URL), so ``/en/…`` is built
 exactly like ``/de/…`` and a broken language fails the whole build. After the
 language builds this module writes what belongs to the whole site: the language
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from handbook.engine import ENGINE, QUIET, engine_command
 from handbook.languages import Language, default_language, load_languages
 from handbook.search_bundles import PRIMARY, declared_bundles, split_evenly
 from handbook.site_links import check_site_links
@@ -67,23 +68,20 @@ def source_date_epoch(project: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def build_language(code: str, root_url: str, site_dir: Path, project: Path, template_cache: str = "") -> LanguageBuild:
-    """Run one strict MkDocs build in its own process (so languages use all cores).
+def build_language(
+    code: str, root_url: str, site_dir: Path, project: Path, template_cache: str = "", engine: str = ENGINE
+) -> LanguageBuild:
+    """Run one strict engine build in its own process (so languages use all cores).
 
     ``template_cache``: a folder the language builds share for compiled templates (hooks/template_cache.py).
     """
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "DISABLE_MKDOCS_2_WARNING": "true",
-        **language_env(code, root_url, site_dir),
-    }
+    env = {**os.environ, **QUIET, **language_env(code, root_url, site_dir)}
     if template_cache:
         env["HANDBOOK_TEMPLATE_CACHE"] = template_cache
     if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
         env["SOURCE_DATE_EPOCH"] = epoch
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml")],
+        engine_command("build", "--strict", "--config-file", str(project / "mkdocs.yml"), engine=engine),
         cwd=project,
         env=env,
         capture_output=True,
@@ -265,6 +263,7 @@ def build_site(
     jobs: int | None = None,
     project: Path = PROJECT,
     report=print,
+    engine: str = ENGINE,
 ) -> None:
     """Build every language and the site-wide files into a new folder, then put it in place of ``site_dir``.
 
@@ -275,7 +274,7 @@ def build_site(
     building = final.with_name(f".{final.name}.building")
     shutil.rmtree(building, ignore_errors=True)
     try:
-        _build_site(building, root_url, jobs, project, report)
+        _build_site(building, root_url, jobs, project, report, engine)
     except BaseException:  # failures and Ctrl-C alike: nothing half-built is left behind
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -288,7 +287,7 @@ def build_site(
     report(f"Built the site into {final}")
 
 
-def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, report) -> None:
+def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, report, engine: str) -> None:
     if not root_url.endswith("/"):
         root_url += "/"
     project, site_dir = project.resolve(), site_dir.resolve()
@@ -298,7 +297,7 @@ def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, 
     search = SearchIndexer(site_dir)
 
     def build_and_index(lang: Language, cache: str) -> LanguageBuild:
-        build = build_language(lang.code, root_url, site_dir, project, cache)
+        build = build_language(lang.code, root_url, site_dir, project, cache, engine)
         if build.returncode == 0:
             search.add(lang.code)
         return build

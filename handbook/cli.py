@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
+from handbook.engine import QUIET, engine_command
 from handbook.languages import load_languages
 from handbook.local_server import make_server
 from handbook.public_address import is_preview_address
@@ -92,23 +93,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="handbook-preview-") as cache:
         env = {
             **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "DISABLE_MKDOCS_2_WARNING": "true",
+            **QUIET,
             "HANDBOOK_PREVIEW_CACHE": cache,
             **language_env(args.language, root, args.project / "site"),
         }
         return subprocess.call(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--dev-addr",
-                args.address,
-                "--livereload",
-                "--dirty",
-                "--no-strict",
-            ],
+            engine_command("serve", "--dev-addr", args.address, "--livereload", "--dirty", "--no-strict"),
             cwd=args.project,
             env=env,
         )
