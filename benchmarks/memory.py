@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 

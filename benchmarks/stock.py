@@ -16,10 +16,10 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from handbook.environment import today
 from handbook.facts import load_facts
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.languages import default_language, load_languages
-from handbook.page_status import today
 from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
 from handbook.ui_strings import load_ui_strings, strings_for
 from handbook.welcome_pack import fill_blocks, pack_blocks, qr_svg

@@ -26,9 +26,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from handbook import environment
+from handbook.build_context import BuildResult
 from handbook.engine import ENGINE, QUIET, engine_command
+from handbook.environment import language_env
 from handbook.languages import Language, default_language, load_languages
-from handbook.search_bundles import PRIMARY, declared_bundles, split_evenly
+from handbook.search_bundles import PRIMARY, split_evenly
 from handbook.site_links import check_site_links
 from handbook.ui_strings import load_ui_strings
 
@@ -44,16 +47,15 @@ class BuildError(Exception):
 class LanguageBuild:
     code: str
     returncode: int
-    output: str
+    output: str  # what the engine printed
+    result: BuildResult | None = None  # what the build reported back; None when it stopped before its end
 
-
-def language_env(code: str, root_url: str, site_dir: Path) -> dict[str, str]:
-    """The environment that makes mkdocs.yml build ``code`` into ``site_dir/code`` at ``root_url/code/``."""
-    return {
-        "HANDBOOK_LANGUAGE": code,
-        "HANDBOOK_SITE_DIR": str(site_dir / code),
-        "HANDBOOK_SITE_URL": f"{root_url}{code}/",
-    }
+    @property
+    def messages(self) -> list[str]:
+        """Its warnings and errors: from its result, or from what it printed when it stopped before writing one."""
+        if self.result is not None and (self.result.warnings or self.returncode == 0):
+            return self.result.warnings
+        return [line.strip() for line in self.output.splitlines() if line.strip() and not line.startswith("INFO")]
 
 
 def source_date_epoch(project: Path) -> str | None:
@@ -75,19 +77,21 @@ def build_language(
 
     ``template_cache``: a folder the language builds share for compiled templates (hooks/template_cache.py).
     """
-    env = {**os.environ, **QUIET, **language_env(code, root_url, site_dir)}
-    if template_cache:
-        env["HANDBOOK_TEMPLATE_CACHE"] = template_cache
-    if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
-        env["SOURCE_DATE_EPOCH"] = epoch
-    result = subprocess.run(
-        engine_command("build", "--strict", "--config-file", str(project / "mkdocs.yml"), engine=engine),
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    return LanguageBuild(code, result.returncode, result.stdout + result.stderr)
+    with tempfile.TemporaryDirectory(prefix=f"handbook-{code}-") as folder:
+        result_file = Path(folder) / "result.json"
+        env = {**os.environ, **QUIET, **language_env(code, root_url, site_dir), environment.RESULT: str(result_file)}
+        if template_cache:
+            env[environment.TEMPLATE_CACHE] = template_cache
+        if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
+            env["SOURCE_DATE_EPOCH"] = epoch
+        run = subprocess.run(
+            engine_command("build", "--strict", "--config-file", str(project / "mkdocs.yml"), engine=engine),
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        return LanguageBuild(code, run.returncode, run.stdout + run.stderr, BuildResult.read(result_file))
 
 
 def merged_messages(builds: Sequence[LanguageBuild]) -> list[str]:
@@ -98,10 +102,8 @@ def merged_messages(builds: Sequence[LanguageBuild]) -> list[str]:
     """
     languages_of: dict[str, list[str]] = {}
     for build in builds:
-        for line in build.output.splitlines():
-            text = line.strip()
-            if text and not text.startswith("INFO"):
-                languages_of.setdefault(text, []).append(build.code)
+        for text in dict.fromkeys(build.messages):
+            languages_of.setdefault(text, []).append(build.code)
     everyone = len(builds)
     return [text if len(codes) == everyone else f"{text}  [{', '.join(codes)}]" for text, codes in languages_of.items()]
 
@@ -126,16 +128,14 @@ def render_root_files(site_dir: Path, languages: Sequence[Language], root_url: s
     shutil.copyfile(site_dir / default_language(languages).code / "404.html", site_dir / "404.html")
 
 
-def index_language(site_dir: Path, code: str) -> None:
-    """Index one language's rendered pages with Pagefind into the bundles its pages declare.
+def index_language(site_dir: Path, code: str, folders: Sequence[str]) -> None:
+    """Index one language's rendered pages with Pagefind into the bundles its build reported.
 
     Normally one chunked bundle in ``<lang>/pagefind/``. A language too large for one Pagefind
     run (handbook.search_bundles) is indexed part by part: each part's pages are hard-linked
     into a staging folder that mirrors the site, so result addresses stay the site's.
     """
-    home = site_dir / code / "index.html"
-    folders = declared_bundles(home.read_text(encoding="utf-8") if home.is_file() else "")
-    if len(folders) == 1:
+    if len(folders) <= 1:
         run_pagefind(site_dir, code, site_dir / code / PRIMARY)
         return
     language = site_dir / code
@@ -215,10 +215,13 @@ class SearchIndexer:
         self.errors: list[str] = []
         self._alongside_max_html = alongside_max_html
         self._later: list[str] = []
+        self._bundles: dict[str, list[str]] = {}
         self._waiting: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._running = threading.Lock()
 
-    def add(self, code: str) -> None:
+    def add(self, code: str, bundles: Sequence[str]) -> None:
+        """Index ``code`` into ``bundles`` (the folders its build reported) now, or after the builds."""
+        self._bundles[code] = list(bundles)
         if html_bytes(self.site_dir / code) > self._alongside_max_html:
             self._later.append(code)  # atomic; finish() sorts them
             return
@@ -239,7 +242,7 @@ class SearchIndexer:
 
     def _index(self, code: str) -> None:
         try:
-            index_language(self.site_dir, code)
+            index_language(self.site_dir, code, self._bundles[code])
         except BuildError as error:
             self.errors.append(str(error))
 
@@ -299,7 +302,7 @@ def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, 
     def build_and_index(lang: Language, cache: str) -> LanguageBuild:
         build = build_language(lang.code, root_url, site_dir, project, cache, engine)
         if build.returncode == 0:
-            search.add(lang.code)
+            search.add(lang.code, build.result.search_bundles if build.result else [PRIMARY])
         return build
 
     with (

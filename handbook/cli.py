@@ -13,8 +13,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site, language_env
+from handbook import environment
+from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site
 from handbook.engine import QUIET, engine_command
+from handbook.environment import language_env
 from handbook.languages import load_languages
 from handbook.local_server import make_server
 from handbook.public_address import is_preview_address
@@ -22,9 +24,9 @@ from handbook.source_checks import check_sources
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from handbook.environment import today
     from handbook.facts import due_warnings, load_facts
     from handbook.operator import OPERATOR_FILE, missing_operator_details
-    from handbook.page_status import today
 
     day = today()
     problems = check_sources(args.project, day)
@@ -94,7 +96,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         env = {
             **os.environ,
             **QUIET,
-            "HANDBOOK_PREVIEW_CACHE": cache,
+            environment.PREVIEW_CACHE: cache,
             **language_env(args.language, root, args.project / "site"),
         }
         return subprocess.call(
@@ -145,10 +147,10 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_freshness(args: argparse.Namespace) -> int:
+    from handbook.environment import today
     from handbook.facts import due_warnings, load_facts
     from handbook.freshness import changed_files, overdue_problems
     from handbook.page_sources import load_pages
-    from handbook.page_status import today
     from handbook.reports import fact_rows, freshness_rows
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
@@ -195,7 +197,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default="site")
     build.add_argument(
         "--base-url",
-        default=os.environ.get("HANDBOOK_BASE_URL", DEFAULT_ROOT_URL),
+        default=os.environ.get(environment.BASE_URL, DEFAULT_ROOT_URL),
         help="public root URL of the site (env HANDBOOK_BASE_URL)",
     )
     build.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: all cores)")
@@ -237,7 +239,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if problem := today_problem(os.environ.get("HANDBOOK_TODAY")):
+    if problem := today_problem(os.environ.get(environment.TODAY)):
         print(problem, file=sys.stderr)
         return 2
     try:
@@ -248,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def today_problem(pinned: str | None) -> str | None:
-    """HANDBOOK_TODAY, when set, must be a real day: every command judges dates by it (see page_status.today)."""
+    """HANDBOOK_TODAY, when set, must be a real day: every command judges dates by it (see environment.today)."""
     if not pinned:
         return None
     try:

@@ -6,7 +6,6 @@ date; the hook turns the result into notices in the reader's language.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,12 +24,6 @@ class PageStatus:
     overdue: bool  # the facts should have been checked again by now
     outdated_translation: bool  # the original changed after this translation was made
     machine_translated: bool
-
-
-def today() -> date:
-    """Today, or HANDBOOK_TODAY (YYYY-MM-DD) so that builds and tests can be pinned to a day."""
-    pinned = os.environ.get("HANDBOOK_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
 
 
 def page_status(

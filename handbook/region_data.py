@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from handbook import environment
 from handbook.immigration_offices import REGISTRY, ImmigrationOffice, Registry, load_immigration_offices
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
@@ -172,7 +173,7 @@ def _read_rows(
 
 def load_region(data_dir: Path = DATA, today: date | None = None) -> RegionData:
     """Read and validate every data file; problems are collected, never raised."""
-    today = today or date.today()
+    today = today or environment.today()  # one rule for today: HANDBOOK_TODAY or the clock
     problems: list[Problem] = []
     loaded = load_immigration_offices(data_dir, today)
     problems += loaded.problems

@@ -14,7 +14,6 @@ so the two can never disagree.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -23,7 +22,6 @@ from handbook.problems import Problem
 
 PAGES_PER_BUNDLE = 2000
 PRIMARY = "pagefind"
-_DECLARED = re.compile(r'data-more-bundles="([^"]*)"')
 T = TypeVar("T")
 
 
@@ -45,12 +43,6 @@ def more_bundles(pages: int, pages_per_bundle: int = PAGES_PER_BUNDLE) -> list[s
     """The folders of the bundles after the first, for a language with ``pages`` pages."""
     count = max(1, math.ceil(pages / pages_per_bundle))
     return [f"{PRIMARY}-{number}" for number in range(2, count + 1)]
-
-
-def declared_bundles(page_html: str) -> list[str]:
-    """Every bundle folder a rendered page's search box loads, the first one first."""
-    found = _DECLARED.search(page_html)
-    return [PRIMARY, *(found.group(1).split() if found else [])]
 
 
 def split_evenly(items: Sequence[T], parts: int) -> list[list[T]]:

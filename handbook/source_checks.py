@@ -16,6 +16,7 @@ import yaml
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
+from handbook import environment
 from handbook.content_checks import (
     bom_problem,
     check_front_matter_of,
@@ -356,7 +357,7 @@ def check_yaml_file(path: Path, shown_as: str) -> list[Problem]:
 
 def check_sources(project: Path, today: date | None = None) -> list[Problem]:
     """Run every source check of the project and return all problems, sorted and deduplicated."""
-    today = today or date.today()
+    today = today or environment.today()  # one rule for today: HANDBOOK_TODAY or the clock
     config_file = project / "mkdocs.yml"
     config_text, config, config_problems = read_config(config_file)
     if not config:

@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.alternates import PageLanguages, page_languages, site_root
+from handbook.build_context import current
 from handbook.languages import Language, languages_from_plugin_config
 from handbook.translations import originals_replaced_by_translations, split_source, translation_map
 from handbook.ui_strings import load_ui_strings, missing_ui_strings, strings_for
@@ -21,10 +22,10 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    languages = languages_from_plugin_config(i18n.languages, config.site_name)
+    context = current()
+    code = context.code
+    languages = languages_from_plugin_config(config.plugins["i18n"].config.languages, config.site_name)
     # build_only_locale rewrites "default"; the original language is the first one listed.
-    code = i18n.build_only_locale or next(lang.code for lang in languages if lang.is_default)
     languages = [
         Language(lang.code, lang.name, lang.site_name, is_default=(index == 0)) for index, lang in enumerate(languages)
     ]
@@ -33,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if missing:
         raise PluginError("i18n/ui.yml: missing translations: " + ", ".join(missing))
     try:
-        root = site_root(config.site_url or "", code)
+        root = site_root(context.site_url, code)
     except ValueError as error:
         raise PluginError(f"{error}; set HANDBOOK_SITE_URL to <root>/{code}/ (python -m handbook does)") from error
     _state.update(languages=languages, code=code, root=root, ui=strings_for(strings, code))

@@ -8,15 +8,13 @@ not in the readers' navigation (mkdocs.yml: not_in_nav) and not in search.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from handbook.build_context import current
 from handbook.facts import load_facts
 from handbook.page_sources import load_pages
-from handbook.page_status import today
 from handbook.region_data import load_region
 from handbook.reports import (
     fact_rows,
@@ -31,20 +29,19 @@ from handbook.translation_status import translation_states
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the language's files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    i18n = config.plugins["i18n"].config
-    codes = [lang.locale for lang in i18n.languages]
-    if (i18n.build_only_locale or codes[0]) != codes[0]:
+    context = current()
+    if not context.is_original:
         return files
-    pages = load_pages(Path(config.docs_dir), codes, Path(config.config_file_path))
-    day = today()
-    facts = load_facts(Path(config.config_file_path).parent, codes, day)[0]
+    codes, day = list(context.codes), context.today
+    pages = load_pages(context.docs_dir, codes, context.config_file)
+    facts = load_facts(context.project, codes, day)[0]
     rows, figures = freshness_rows(pages, day, facts), fact_rows(facts, pages, day)
     generated = {
         "editors/freshness.md": freshness_markdown(rows, day, figures),
         "editors/freshness.json": freshness_json(rows, day, figures),
         "editors/translations.md": translation_markdown(translation_states(pages, codes), codes),
     }
-    data = Path(config.config_file_path).parent / "data"
+    data = context.project / "data"
     if (data / "region").exists():  # the handbook, not the test fixtures
         generated["editors/offices.md"] = offices_markdown(load_region(data, day))
     for src_uri, content in generated.items():

@@ -9,28 +9,27 @@ marked overdue by hooks/page_status.py.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook.build_context import current
 from handbook.facts import fact_keys, fill_fact_markers, load_facts, page_figures
-from handbook.page_status import format_day, today
+from handbook.page_status import format_day
 
 log = logging.getLogger("mkdocs.plugins.handbook.facts")
 _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    codes = [lang.locale for lang in i18n.languages]
-    day = today()
-    facts, problems = load_facts(Path(config.config_file_path).parent, codes, day)
+    context = current()
+    day = context.today
+    facts, problems = load_facts(context.project, list(context.codes), day)
     for problem in problems:  # `make check` stops a build before this; the preview prints and goes on
         log.warning(str(problem))
-    _state.update(facts=facts, code=i18n.build_only_locale or codes[0], today=day, used={})
+    _state.update(facts=facts, code=context.code, today=day, used={})
     return config
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from handbook.build_context import current
 from handbook.ui_strings import load_ui_strings
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    code = i18n.build_only_locale or i18n.languages[0].locale
+    code = current().code
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = load_ui_strings()["heading_link"][code]
     return config

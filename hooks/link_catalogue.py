@@ -9,6 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook.build_context import current
 from handbook.content_checks import nav_entries
 from handbook.link_catalogue import catalogue, catalogue_html
 from handbook.page_sources import load_pages
@@ -19,9 +20,7 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    codes = [lang.locale for lang in i18n.languages]
-    code = i18n.build_only_locale or codes[0]
+    code, codes = current().code, list(current().codes)
     strings = load_ui_strings()
     _state.update(
         code=code,

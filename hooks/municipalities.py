@@ -9,7 +9,6 @@ editors' local prose comes from content/municipalities/. Adds the shared base ma
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from handbook.build_context import current
 from handbook.facts import load_facts
 from handbook.municipality_pages import finder_html, index_markdown
-from handbook.page_status import today
 from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs, write_changed
 from handbook.translations import split_source
 from handbook.ui_strings import load_ui_strings, strings_for
@@ -29,19 +28,15 @@ from handbook.welcome_pack import QrCache, fill_blocks, pack_blocks
 
 FINDER = "<!-- municipality-finder -->"
 INDEX = "<!-- municipality-index -->"
-PREVIEW_CACHE = "HANDBOOK_PREVIEW_CACHE"  # set by `python -m handbook serve`: keep generated pages on disk
 _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    codes = [lang.locale for lang in i18n.languages]
-    day = today()
-    sources = load_region_sources(Path(config.config_file_path).parent, codes, day)
+    context = current()
+    codes, code, project, day = list(context.codes), context.code, context.project, context.today
+    sources = load_region_sources(project, codes, day)
     if sources.problems:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.problems)))
-    code = i18n.build_only_locale or codes[0]
-    project = Path(config.config_file_path).parent
     _state.update(
         sources=sources,
         region=sources.region,
@@ -63,9 +58,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         Path(config.docs_dir), code, Path(config.config_file_path), _state["facts"], _state["today"]
     )
     pages = region_pages(_state["sources"], code, _state["codes"], _state["strings"])
-    if cache := os.environ.get(PREVIEW_CACHE):
+    if cache := current().preview_cache:
         # The editor preview rebuilds only changed sources (--dirty); in-memory pages always count as changed.
-        folder = Path(cache) / code
+        folder = cache / code
         write_changed(folder, pages)
         for path, _ in pages:
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))

@@ -6,13 +6,13 @@ Templates get ``operator`` for the "Report a problem with this page" link.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook.build_context import current
 from handbook.operator import MARKER, fill_operator_markers, load_operator
 from handbook.ui_strings import load_ui_strings
 
@@ -20,10 +20,9 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    code = i18n.build_only_locale or i18n.languages[0].locale
+    code = current().code
     _state.update(
-        operator=load_operator(Path(config.config_file_path).parent),
+        operator=load_operator(current().project),
         not_provided=load_ui_strings()["not_provided"][code],
     )
     return config

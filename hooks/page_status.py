@@ -8,28 +8,26 @@ that uses a figure of data/facts.yml whose period has ended is overdue.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from handbook.build_context import current
 from handbook.facts import fact_keys, figures_due, load_facts
 from handbook.git_dates import last_changed_dates
 from handbook.page_sources import load_pages, version_of
-from handbook.page_status import format_day, page_status, today
+from handbook.page_status import format_day, page_status
 
 _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    codes = [lang.locale for lang in i18n.languages]
-    code = i18n.build_only_locale or codes[0]
-    docs_dir = Path(config.docs_dir)
+    context = current()
+    codes, code, docs_dir = list(context.codes), context.code, context.docs_dir
     # Only this language's translations and the originals; kept as front matter, not whole files.
-    pages = load_pages(docs_dir, codes, Path(config.config_file_path), only={None, code})
-    repo = Path(config.config_file_path).parent
+    pages = load_pages(docs_dir, codes, context.config_file, only={None, code})
+    repo = context.project
     docs_prefix = docs_dir.resolve().relative_to(repo.resolve()).as_posix()
     changed = last_changed_dates(repo, docs_prefix)
     _state.update(
@@ -39,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         },
         versions={page.src_uri: version_of(page) for page in pages if page.language is None},
         changed={page.src_uri: changed.get(f"{docs_prefix}/{page.src_uri}") for page in pages},
-        today=today(),
+        today=context.today,
     )
     _state["facts"] = load_facts(repo, codes, _state["today"])[0]  # its problems are reported by hooks/facts.py
     return config

@@ -15,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook.build_context import current
 from handbook.front_matter import parse_front_matter
 from handbook.languages import babel_locale
-from handbook.page_status import today
 from handbook.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_tool_html
 from handbook.plan_rules import CHECKLIST, load_steps
 from handbook.region_data import load_region
@@ -28,10 +28,8 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"].config
-    codes = [lang.locale for lang in i18n.languages]
-    code = i18n.build_only_locale or codes[0]
-    project = Path(config.config_file_path).parent
+    context = current()
+    code, project = context.code, context.project
     steps, problems = load_steps(project)
     if problems:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, problems)))
@@ -40,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         steps=steps,
         locale=babel_locale(code).replace("_", "-"),
         strings=strings_for(load_ui_strings(), code),
-        municipalities=load_region(project / "data", today()).municipalities,
+        municipalities=load_region(project / "data", context.today).municipalities,
     )
     return config
 

@@ -1,4 +1,5 @@
-"""MkDocs hook: tell the search box how many Pagefind bundles this language's search has (handbook.search_bundles)."""
+"""MkDocs hook: tell the search box how many Pagefind bundles this language's search has (handbook.search_bundles),
+and report them in the build's result, where handbook.build reads which bundles to index."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from handbook.build_context import current
 from handbook.problems import Problem
-from handbook.search_bundles import PAGES_PER_BUNDLE, more_bundles, pages_per_bundle
+from handbook.search_bundles import PAGES_PER_BUNDLE, PRIMARY, more_bundles, pages_per_bundle
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -19,5 +21,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     )
     if isinstance(per_bundle, Problem):
         raise PluginError(str(per_bundle))
-    env.globals["search_more_bundles"] = more_bundles(len(files.documentation_pages()), per_bundle)
+    more = more_bundles(len(files.documentation_pages()), per_bundle)
+    env.globals["search_more_bundles"] = more
+    current().result.search_bundles = [PRIMARY, *more]
     return env

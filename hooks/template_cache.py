@@ -8,16 +8,14 @@ atomically) lets the later languages load the compiled code instead. Unset, noth
 
 from __future__ import annotations
 
-import os
-
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-TEMPLATE_CACHE = "HANDBOOK_TEMPLATE_CACHE"
+from handbook import environment
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    if folder := os.environ.get(TEMPLATE_CACHE):
-        env.bytecode_cache = FileSystemBytecodeCache(folder)
+    if folder := environment.folder(environment.TEMPLATE_CACHE):
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,8 +11,14 @@ import pytest
 
 from handbook.build import PROJECT, build_site
 from handbook.local_server import free_port, serve_directory
-from handbook.search_bundles import declared_bundles, more_bundles, pages_per_bundle, split_evenly
+from handbook.search_bundles import PRIMARY, more_bundles, pages_per_bundle, split_evenly
 from tests.conftest import FIXTURE_PROJECT
+
+
+def declared_bundles(page_html: str) -> list[str]:
+    """Every bundle folder a rendered page's search box loads, the first one first."""
+    found = re.search(r'data-more-bundles="([^"]*)"', page_html)
+    return [PRIMARY, *(found.group(1).split() if found else [])]
 
 
 def test_a_language_gets_one_more_bundle_per_started_two_thousand_pages():

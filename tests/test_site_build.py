@@ -147,7 +147,7 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
     indexed: list[str] = []
     running = []
 
-    def fake_index(site_dir: Path, code: str) -> None:
+    def fake_index(site_dir: Path, code: str, folders: list[str]) -> None:
         running.append(code)
         assert len(running) == 1, f"two Pagefind runs at once: {running}"
         time.sleep(0.01)
@@ -164,7 +164,7 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
     def finish(code: str) -> None:
         if code.endswith("0"):
             start.wait()  # four languages finishing at the same moment
-        indexer.add(code)
+        indexer.add(code, ["pagefind"])
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(finish, codes[:2] + ["c0", "d0"] + codes[2:]))
@@ -176,13 +176,13 @@ def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_pat
     from handbook import build
 
     indexed: list[str] = []
-    monkeypatch.setattr(build, "index_language", lambda site_dir, code: indexed.append(code))
+    monkeypatch.setattr(build, "index_language", lambda site_dir, code, folders: indexed.append(code))
     for code, size in (("en", 10), ("uk", 11)):
         (tmp_path / code / "topics").mkdir(parents=True)
         (tmp_path / code / "topics" / "index.html").write_text("x" * size, encoding="utf-8")
     indexer = build.SearchIndexer(tmp_path, alongside_max_html=10)
-    indexer.add("uk")
-    indexer.add("en")
+    indexer.add("uk", ["pagefind"])
+    indexer.add("en", ["pagefind"])
     assert indexed == ["en"]
     indexer.finish()
     assert indexed == ["en", "uk"]
@@ -193,7 +193,7 @@ def test_a_failed_search_index_does_not_hide_broken_links(tmp_path, monkeypatch)
     from handbook.problems import Problem
     from tests.conftest import FIXTURE_PROJECT
 
-    def no_index(site_dir: Path, code: str) -> None:
+    def no_index(site_dir: Path, code: str, folders: list[str]) -> None:
         raise BuildError(f"Pagefind failed for {code}")
 
     monkeypatch.setattr(build, "build_language", lambda code, *args: build.LanguageBuild(code, 0, ""))
