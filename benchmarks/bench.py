@@ -15,6 +15,7 @@ sizes are gzip level 6 of each response body, as a compressing web server sends 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import os
@@ -190,7 +191,7 @@ def reader_figures(figures: Figures, ours_url: str, stock_url: str, codes: list[
             page = fresh()
             page.goto(f"{ours_url}{code}/{FIRST_VIEW}")
             page.wait_for_load_state("networkidle")
-            search = transferred(page, lambda: ours_search(page))
+            search = transferred(page, functools.partial(ours_search, page))
             if search.size > worst[1]:
                 worst = (search.requests, search.size, code)
         # Stock: Material's worker loads the one index for all languages with the page; count it.

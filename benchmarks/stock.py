@@ -18,6 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from handbook.environment import today
 from handbook.facts import load_facts
+from handbook.generated_pages import GLOSSARY_PAGE
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.languages import default_language, load_languages
 from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
@@ -72,7 +73,7 @@ def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
             )
             for path, content in region_pages(sources, code, codes, ui)
         ]
-        pages.append(("glossary.md", glossary_markdown(terms, code, ui)))
+        pages.append((GLOSSARY_PAGE, glossary_markdown(terms, code, ui)))
         for path, content in pages:
             if not path.endswith(".md"):
                 if code != original:

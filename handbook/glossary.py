@@ -13,11 +13,12 @@ from pathlib import Path
 
 from handbook.content_checks import headings
 from handbook.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
+from handbook.generated_pages import EVERY_LANGUAGE, GLOSSARY_KIND, front_matter
 from handbook.page_sources import SourcePage
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
 
-GLOSSARY = "data/glossary.yml"
+GLOSSARY = GLOSSARY_KIND.made_from  # data/glossary.yml
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,7 @@ def check_glossary(project: Path, codes: Sequence[str], pages: Iterable[SourcePa
 def glossary_markdown(terms: Sequence[Term], code: str, strings: Mapping[str, str]) -> str:
     """The glossary page in language ``code`` (a definition list, A to Z)."""
     lines = [
-        "---",
-        f'title: "{strings["glossary_title"]}"',
-        "generated: every-language",
-        "---",
+        front_matter({"title": strings["glossary_title"], "generated": EVERY_LANGUAGE}).rstrip("\n"),
         "",
         f"# {strings['glossary_title']}",
         "",

@@ -14,6 +14,7 @@ from datetime import date
 
 from babel.numbers import format_decimal
 
+from handbook.generated_pages import DISTRICT, EVERY_LANGUAGE, MUNICIPALITY, WELCOME_PACK, front_matter
 from handbook.immigration_offices import ImmigrationOffice
 from handbook.page_status import format_day
 from handbook.region_data import DISTRICTS, District, Municipality, RegionData
@@ -38,10 +39,6 @@ def fill(strings: Mapping[str, str], key: str, **values: object) -> str:
     return text
 
 
-def _front_matter(fields: dict[str, object]) -> str:
-    return "---\n" + json.dumps(fields, ensure_ascii=False, indent=1) + "\n---\n\n"
-
-
 def _number(value: float, code: str) -> str:
     return format_decimal(value, locale=code)
 
@@ -64,7 +61,7 @@ def municipality_markdown(
         "review_interval_months": 12,
         "owner": OWNER,
         "sources": sources,
-        "generated": "every-language",
+        "generated": EVERY_LANGUAGE,
     }
     facts = [
         (strings["mun_official_name"], m.name),
@@ -83,7 +80,7 @@ def municipality_markdown(
         (strings["mun_postcodes"], " ".join(m.postcodes)),
         (strings["mun_association"], m.association or strings["mun_association_none"]),
     ]
-    lines = [_front_matter(fields), f"# {m.short_name}\n"]
+    lines = [front_matter(fields), f"# {m.short_name}\n"]
     lines.append('<div class="handbook-facts" markdown>\n')
     lines.append(f"## {strings['mun_facts_title']} {{#facts}}\n")
     for term, value in facts:
@@ -203,11 +200,11 @@ def district_markdown(d: District, code: str, strings: Mapping[str, str], projec
         "review_interval_months": 12,
         "owner": OWNER,
         "sources": [DESTATIS, OSM],
-        "generated": "every-language",
+        "generated": EVERY_LANGUAGE,
     }
     title = html.escape(fill(strings, "mun_map_alt", name=d.label), quote=True)
     lines = [
-        _front_matter(fields),
+        front_matter(fields),
         f"# {d.label}\n",
         fill(strings, "dist_population_value", count=count, number=_number(d.population, code), date=date) + "\n",
         '<figure class="handbook-map-figure">'
@@ -299,9 +296,9 @@ def finder_html(strings: Mapping[str, str], root: str) -> str:
 def pages_for(region: RegionData) -> Sequence[str]:
     """The source paths of every generated page (for the URL manifest)."""
     return (
-        [f"municipalities/{m.slug}.md" for m in region.municipalities]
-        + [f"districts/{d.slug}.md" for d in region.districts]
-        + [f"employers/welcome-pack/{m.slug}.md" for m in region.municipalities]
+        [MUNICIPALITY.path(m.slug) for m in region.municipalities]
+        + [DISTRICT.path(d.slug) for d in region.districts]
+        + [WELCOME_PACK.path(m.slug) for m in region.municipalities]
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from handbook.facts import Fact, fill_fact_markers
 from handbook.front_matter import FrontMatterError, parse_front_matter
+from handbook.generated_pages import DISTRICT, MUNICIPALITY, WELCOME_PACK
 from handbook.languages import text_direction
 from handbook.municipality_pages import choose_prose, district_markdown, finder_data, municipality_markdown, prose_block
 from handbook.problems import Problem
@@ -91,11 +92,11 @@ def region_pages(
     for m in region.municipalities:
         prose = choose_prose(sources.prose.get(m.slug, {}), code, codes)
         local = prose_block(prose[0], prose[1], code, text_direction(prose[0])) if prose else ""
-        pages.append((f"municipalities/{m.slug}.md", municipality_markdown(m, code, strings, projection, local)))
+        pages.append((MUNICIPALITY.path(m.slug), municipality_markdown(m, code, strings, projection, local)))
     for path, m in welcome_packs(region).items():
         pages.append((path, welcome_pack_markdown(m, strings)))
     for d in region.districts:
-        pages.append((f"districts/{d.slug}.md", district_markdown(d, code, strings, projection)))
+        pages.append((DISTRICT.path(d.slug), district_markdown(d, code, strings, projection)))
     pages.append(("assets/region-map.svg", base_map_svg(region.municipalities, projection)))
     pages.append(("assets/municipalities.json", finder_data(region)))
     return pages
@@ -103,7 +104,7 @@ def region_pages(
 
 def welcome_packs(region: RegionData) -> dict[str, Municipality]:
     """The source path of each municipality's welcome pack -> that municipality."""
-    return {f"employers/welcome-pack/{m.slug}.md": m for m in region.municipalities}
+    return {WELCOME_PACK.path(m.slug): m for m in region.municipalities}
 
 
 def write_changed(folder: Path, pages: Sequence[tuple[str, str]]) -> None:

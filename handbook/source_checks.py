@@ -30,9 +30,10 @@ from handbook.content_checks import (
 from handbook.content_model import check_front_matter
 from handbook.facts import Fact, check_fact_markers, load_facts
 from handbook.front_matter import FrontMatterError, duplicate_key, read_text
-from handbook.glossary import GLOSSARY, check_glossary
+from handbook.generated_pages import GLOSSARY_KIND, GLOSSARY_PAGE, PageKind, kinds_in
+from handbook.glossary import check_glossary
 from handbook.languages import Language, load_languages
-from handbook.municipality_pages import pages_for as generated_pages
+from handbook.municipality_pages import pages_for as region_page_paths
 from handbook.operator import OPERATOR_FILE, operator_markup
 from handbook.page_sources import SourcePage, load_pages
 from handbook.plain_text import FIX, markup_in
@@ -43,13 +44,27 @@ from handbook.translations import split_source
 from handbook.ui_strings import I18N_DIR, load_ui_strings, plural_problem, texts_of
 from handbook.url_manifest import MANIFEST, check_manifest
 
-# Generated pages for editors, deliberately outside the readers' navigation.
-NOT_IN_NAV = ("editors/",)
-
 
 def generated_in_nav(project: Path) -> tuple[str, ...]:
-    """Pages that hooks generate in every language and that the navigation links (if the project has them)."""
-    return ("glossary.md",) if (project / GLOSSARY).exists() else ()
+    """Generated pages that the navigation links (the glossary, if the project has its data)."""
+    return (GLOSSARY_PAGE,) if GLOSSARY_KIND in kinds_in(project) else ()
+
+
+def check_not_in_nav(config: dict, config_text: str, config_path: str, kinds: Iterable[PageKind]) -> list[Problem]:
+    """mkdocs.yml's ``not_in_nav`` lists every folder of generated pages kept out of the navigation
+    (handbook.generated_pages), so MkDocs does not report them as pages missing from the navigation."""
+    listed = set(str(config.get("not_in_nav") or "").split())
+    line = next((n for n, text in enumerate(config_text.splitlines(), 1) if text.startswith("not_in_nav:")), 0)
+    return [
+        Problem(
+            config_path,
+            line,
+            f"not_in_nav does not list {folder}, where {kind.hook} makes the {kind.name} pages",
+            f"add the line '  {folder}' under not_in_nav",
+        )
+        for kind in kinds
+        if not kind.in_nav and (folder := f"/{kind.folder}") not in listed
+    ]
 
 
 # A suffix that looks like a language code (as mkdocs-static-i18n would read it).
@@ -213,7 +228,7 @@ def check_local_prose(
 def published_pages(pages: list, region: RegionData | None, project: Path) -> list[str]:
     """Source paths of every published page: the originals in docs/ and the generated pages."""
     originals = [page.src_uri for page in pages if page.language is None]
-    return originals + list(generated_in_nav(project)) + (list(generated_pages(region)) if region else [])
+    return originals + list(generated_in_nav(project)) + (list(region_page_paths(region)) if region else [])
 
 
 def redirect_maps(config: dict) -> dict[str, str]:
@@ -402,7 +417,15 @@ def check_sources(project: Path, today: date | None = None) -> list[Problem]:
         *check_links(pages, docs_dir),
         *check_unsafe_html(pages),
         *check_shadowing(pages),
-        *check_navigation(pages, config.get("nav"), config_text, "mkdocs.yml", NOT_IN_NAV, generated_in_nav(project)),
+        *check_navigation(
+            pages,
+            config.get("nav"),
+            config_text,
+            "mkdocs.yml",
+            [kind.folder for kind in kinds_in(project) if not kind.in_nav],
+            generated_in_nav(project),
+        ),
+        *check_not_in_nav(config, config_text, "mkdocs.yml", kinds_in(project)),
         *check_glossary(project, codes, pages),
         *operator_markup(project),
         *(region.problems if region else []),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import segno
 
+from handbook.generated_pages import EVERY_LANGUAGE, front_matter
 from handbook.markdown_html import render_html
 from handbook.municipality_pages import appointment_label, fill
 from handbook.region_data import Municipality
@@ -106,11 +107,7 @@ def welcome_pack_markdown(m: Municipality, strings: Mapping[str, str]) -> str:
     return (
         "\n".join(
             [
-                "---",
-                f'title: "{title}"',
-                "generated: every-language",
-                "noindex: true",
-                "---",
+                front_matter({"title": title, "generated": EVERY_LANGUAGE, "noindex": True}).rstrip("\n"),
                 "",
                 f"# {title}",
                 "",

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.alternates import PageLanguages, page_languages, site_root
 from handbook.build_context import current
+from handbook.generated_pages import EVERY_LANGUAGE
 from handbook.languages import Language, languages_from_plugin_config
 from handbook.translations import originals_replaced_by_translations, split_source, translation_map
 from handbook.ui_strings import load_ui_strings, missing_ui_strings, strings_for
@@ -60,7 +61,7 @@ def languages_of(page: Page) -> PageLanguages:
     name = split_source(page.file.src_uri, codes)
     # Pages generated in every language (municipalities, districts) are real translations everywhere;
     # other generated pages (editors' reports) exist only in the language they are built in.
-    everywhere = (page.meta or {}).get("generated") == "every-language"
+    everywhere = (page.meta or {}).get("generated") == EVERY_LANGUAGE
     available = frozenset(codes) if everywhere else _state["available"].get(name.page, frozenset({_state["code"]}))
     return page_languages(
         page=name.page,

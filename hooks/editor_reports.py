@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from handbook.build_context import current
 from handbook.facts import load_facts
+from handbook.generated_pages import EDITORS_REPORT
 from handbook.page_sources import load_pages
 from handbook.region_data import load_region
 from handbook.reports import (
@@ -37,13 +38,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     facts = load_facts(context.project, codes, day)[0]
     rows, figures = freshness_rows(pages, day, facts), fact_rows(facts, pages, day)
     generated = {
-        "editors/freshness.md": freshness_markdown(rows, day, figures),
-        "editors/freshness.json": freshness_json(rows, day, figures),
-        "editors/translations.md": translation_markdown(translation_states(pages, codes), codes),
+        EDITORS_REPORT.path("freshness"): freshness_markdown(rows, day, figures),
+        EDITORS_REPORT.path("freshness", ".json"): freshness_json(rows, day, figures),
+        EDITORS_REPORT.path("translations"): translation_markdown(translation_states(pages, codes), codes),
     }
     data = context.project / "data"
     if (data / "region").exists():  # the handbook, not the test fixtures
-        generated["editors/offices.md"] = offices_markdown(load_region(data, day))
+        generated[EDITORS_REPORT.path("offices")] = offices_markdown(load_region(data, day))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files

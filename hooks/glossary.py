@@ -7,6 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from handbook.build_context import current
+from handbook.generated_pages import GLOSSARY_PAGE
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.ui_strings import load_ui_strings, plain_strings, strings_for
 
@@ -17,5 +18,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     terms, _ = load_glossary(current().project)
     if terms:
         content = glossary_markdown(terms, code, plain_strings(strings_for(load_ui_strings(), code)))
-        files.append(File.generated(config, "glossary.md", content=content))
+        files.append(File.generated(config, GLOSSARY_PAGE, content=content))
     return files

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.build_context import current
 from handbook.facts import fact_keys, figures_due, load_facts
+from handbook.generated_pages import EVERY_LANGUAGE
 from handbook.git_dates import last_changed_dates
 from handbook.page_sources import load_pages, version_of
 from handbook.page_status import format_day, page_status
@@ -49,7 +50,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         original_uri, language, data = source
         original_data = _state["sources"].get(original_uri, (None, None, {}))[2]
         translation, version = (data if language else None), _state["versions"][original_uri]
-    elif (page.meta or {}).get("generated") == "every-language":  # municipality and district pages
+    elif (page.meta or {}).get("generated") == EVERY_LANGUAGE:  # municipality and district pages
         original_data, translation, version = page.meta, None, ""
     else:  # editors' reports
         return context

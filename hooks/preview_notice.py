@@ -11,9 +11,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from handbook.generated_pages import WELCOME_PACK
 from handbook.public_address import is_preview_address
 
-SHARED_PAGES = ("employers/welcome-pack/", "employers/links/")  # pages whose links are printed or sent on
+SHARED_PAGES = (WELCOME_PACK.folder, "employers/links/")  # pages whose links are printed or sent on
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
