@@ -187,3 +187,20 @@ def review_due(data: dict[str, Any]) -> date | None:
         )
         return date(year, month, day)
     return None
+
+
+def page_due(data: dict[str, Any], figures_due: date | None) -> date | None:
+    """The day a page must be checked: its review date, or earlier the first day a figure it uses had no value."""
+    return min((day for day in (review_due(data), figures_due) if day), default=None)
+
+
+def is_overdue(data: dict[str, Any], figures_due: date | None, on: date) -> bool:
+    """The one rule for "overdue", for readers' notices and editors' reports alike.
+
+    Overdue when a figure the page uses has no value on ``on`` (``figures_due`` is then that first day) or when
+    its review day has passed. A page without any review day has none to miss: the content model requires one of
+    every original (``make check`` stops one without it), and the generated welcome packs only collect links to
+    pages that carry their own.
+    """
+    due = review_due(data)
+    return figures_due is not None or (due is not None and due < on)

@@ -12,7 +12,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from handbook.content_model import review_due
+from handbook.content_model import is_overdue, page_due
 from handbook.languages import babel_locale
 
 
@@ -40,12 +40,11 @@ def page_status(
     the page is then overdue like one whose review date has passed.
     """
     reviewed = original.get("last_reviewed")
-    due = min((day for day in (review_due(original), figures_due) if day), default=None)
     return PageStatus(
         last_reviewed=date.fromisoformat(reviewed) if isinstance(reviewed, str) else None,
-        review_due=due,
+        review_due=page_due(original, figures_due),
         last_changed=last_changed,
-        overdue=bool(due and due < on) or figures_due is not None,
+        overdue=is_overdue(original, figures_due, on),
         outdated_translation=translation is not None and translation.get("translated_from") != original_version,
         machine_translated=bool(translation and translation.get("machine_translated")),
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from handbook.content_model import review_due
+from handbook.content_model import is_overdue, page_due
 from handbook.facts import Fact, fact_keys, figures_due, format_value
 from handbook.page_sources import SourcePage
 from handbook.region_data import RegionData
@@ -44,7 +44,7 @@ def freshness_rows(
             continue
         data = page.front_matter.data if page.front_matter else {}
         figures = figures_due(fact_keys(page.body), facts or {}, today)
-        due = min((day for day in (review_due(data), figures) if day), default=None)
+        due = page_due(data, figures)
         rows.append(
             FreshnessRow(
                 page=page.path,
@@ -53,7 +53,7 @@ def freshness_rows(
                 owner=str(data.get("owner", "")),
                 last_reviewed=data.get("last_reviewed") if isinstance(data.get("last_reviewed"), str) else None,
                 review_due=due.isoformat() if due else None,
-                overdue=due is None or due < today,
+                overdue=is_overdue(data, figures, today),
             )
         )
     return sorted(rows, key=lambda row: (row.review_due or "", row.page))

@@ -87,3 +87,25 @@ def test_freshness_report_and_strict_modes(tmp_path: Path):
     # A pull request that touches only the fresh page passes; touching a translation counts for its original.
     assert overdue_problems(pages, date(2026, 11, 26), ["docs/fresh.md"]) == []
     assert len(overdue_problems(pages, date(2026, 11, 26), ["docs/old.de.md"])) == 1
+
+
+def test_one_rule_for_overdue_in_the_readers_notice_and_the_editors_report(tmp_path: Path):
+    from handbook.content_model import is_overdue
+    from handbook.page_status import page_status
+
+    on = date(2026, 12, 2)
+    cases = {
+        "due today": ({"review_by": "2026-12-02"}, None, False),
+        "due yesterday": ({"review_by": "2026-12-01"}, None, True),
+        "no review day (a welcome pack)": ({}, None, False),
+        "a figure without a value": ({"review_by": "2027-06-01"}, date(2026, 12, 1), True),
+    }
+    for name, (data, figures, expected) in cases.items():
+        assert is_overdue(data, figures, on) is expected, name
+        assert page_status(data, None, "v", on, None, figures).overdue is expected, name
+    text = "---\ntitle: A\nreview_by: 2026-12-01\n---\n\n# A\n"
+    pages = pages_from(tmp_path, {"guide.md": text, "pack.md": "---\ntitle: B\n---\n\n# B\n"})
+    assert [(row.page, row.overdue) for row in freshness_rows(pages, on)] == [
+        ("docs/pack.md", False),
+        ("docs/guide.md", True),
+    ]
