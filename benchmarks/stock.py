@@ -22,6 +22,7 @@ from handbook.generated_pages import GLOSSARY_PAGE
 from handbook.glossary import glossary_markdown, load_glossary
 from handbook.languages import default_language, load_languages
 from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
+from handbook.translations import translation_name
 from handbook.ui_strings import load_ui_strings, strings_for
 from handbook.welcome_pack import fill_blocks, pack_blocks, qr_svg
 
@@ -80,7 +81,7 @@ def write_stock_project(project: Path, target: Path, root_url: str) -> Path:
                     continue  # shared assets (map, finder data): once
                 name = path
             else:
-                name = path if code == original else f"{path.removesuffix('.md')}.{code}.md"
+                name = path if code == original else translation_name(path, code)
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_text(content, encoding="utf-8")
     config_file = target / "mkdocs.yml"

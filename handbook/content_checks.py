@@ -18,7 +18,7 @@ from handbook.content_model import check_front_matter
 from handbook.html_policy import ATTRIBUTES, URL_SCHEMES, Removal, removals
 from handbook.page_sources import SourcePage
 from handbook.problems import Problem
-from handbook.translations import page_path
+from handbook.translations import page_path, translation_name
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -181,7 +181,7 @@ def check_links(
 def _version_for(target: str, language: str | None, by_uri: dict[str, SourcePage]) -> SourcePage | None:
     """The page a reader of ``language`` gets for ``target``: the translation, or the original as fallback."""
     if language:
-        translated = target.replace(".md", f".{language}.md")
+        translated = translation_name(target, language)
         if translated in by_uri:
             return by_uri[translated]
     return by_uri.get(target)

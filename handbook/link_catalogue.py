@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from handbook.content_checks import headings
 from handbook.page_sources import SourcePage
-from handbook.translations import page_path
+from handbook.translations import page_path, translation_name
 
 _ID = r"\s*\{[^}]*\}\s*$"
 
@@ -40,7 +40,7 @@ def catalogue(
         original = by_uri.get(uri)
         if original is None or not original.front_matter or original.front_matter.data.get("kind") != "guide":
             continue
-        version = by_uri.get(uri.replace(".md", f".{code}.md"), original)
+        version = by_uri.get(translation_name(uri, code), original)
         data = version.front_matter.data if version.front_matter else original.front_matter.data
         base = f"{language_root}{page_path(uri)}"
         title = str(data.get("title", ""))

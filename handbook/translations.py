@@ -32,6 +32,12 @@ def split_source(src_uri: str, codes: Iterable[str]) -> SourceName:
     return SourceName(src_uri, None)
 
 
+def translation_name(page: str, code: str) -> str:
+    """The source path of ``page``'s translation into ``code``: ``topics/housing.md`` -> ``topics/housing.de.md``
+    (the inverse of split_source, and the one place that spells the suffix rule)."""
+    return f"{page.removesuffix('.md')}.{code}.md"
+
+
 def translation_map(src_uris: Iterable[str], codes: Iterable[str], default: str) -> dict[str, frozenset[str]]:
     """Map each page to the set of languages it really exists in (the original included)."""
     codes = list(codes)
@@ -46,7 +52,7 @@ def translation_map(src_uris: Iterable[str], codes: Iterable[str], default: str)
 
 def version_in(docs: Path, page: str, code: str) -> Path:
     """The file readers of ``code`` get for ``page`` (e.g. "checklist.md"): its translation, else the original."""
-    translated = docs / f"{page.removesuffix('.md')}.{code}.md"
+    translated = docs / translation_name(page, code)
     return translated if translated.exists() else docs / page
 
 

@@ -37,3 +37,12 @@ def test_translation_replaces_its_original_only_in_its_own_language():
     assert originals_replaced_by_translations(available, "de", "en") == ["guide.md", "index.md"]
     assert originals_replaced_by_translations(available, "ar", "en") == []
     assert originals_replaced_by_translations(available, "en", "en") == []
+
+
+def test_a_translation_name_is_the_inverse_of_splitting_it():
+    from handbook.translations import SourceName, split_source, translation_name
+
+    for page in ("index.md", "topics/housing.md", "employers/welcome-pack/bad-boll.md"):
+        name = translation_name(page, "de")
+        assert split_source(name, ["en", "de"]) == SourceName(page, "de"), name
+    assert translation_name("topics/housing.md", "zh") == "topics/housing.zh.md"
