@@ -25,6 +25,7 @@ from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.languages import babel_locale
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
+from handbook.public_address import is_https_address
 
 FACTS_FILE = "data/facts.yml"
 MARKER = re.compile(r"\[\[fact:([^\]\n]*)\]\]")
@@ -259,8 +260,7 @@ def _sources(raw: Any) -> tuple[Source, ...] | None:
             isinstance(item, dict)
             and isinstance(item.get("name"), str)
             and item["name"].strip()
-            and isinstance(item.get("url"), str)
-            and item["url"].startswith("https://")
+            and is_https_address(item.get("url"))
         ):
             return None
         sources.append(Source(item["name"].strip(), item["url"]))

@@ -18,6 +18,7 @@ from typing import Any
 from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
+from handbook.public_address import is_https_address
 
 REGISTRY = "immigration_offices.yml"
 KINDS = ("city", "town", "district_office")
@@ -148,7 +149,7 @@ def _read_office(
                 )
             )
             continue
-        bad = [part for part in ("url", "source") if not str(raw[part]).startswith("https://")]
+        bad = [part for part in ("url", "source") if not is_https_address(raw[part])]
         if bad:
             problems.append(
                 problem(
@@ -182,7 +183,7 @@ def _read_office(
                     f"write both: the {field} as the office's own page states it, and that page",
                 )
             )
-        elif source is not None and not str(source).startswith("https://"):
+        elif source is not None and not is_https_address(source):
             problems.append(
                 problem(
                     at(f"{field}_source"),

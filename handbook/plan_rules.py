@@ -21,6 +21,7 @@ from handbook.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.page_sources import SourcePage
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
+from handbook.public_address import is_https_address
 
 STEPS_FILE = "data/steps.yml"
 CHECKLIST = "checklist.md"
@@ -153,12 +154,7 @@ def _read_step(entry: Any, at: Any) -> tuple[Step | None, list[Problem]]:
             problem(at("offices"), f"offices of {name} is {offices!r}", "write offices: true, or leave it out")
         )
     rule = entry.get("rule")
-    if not (
-        isinstance(rule, dict)
-        and isinstance(rule.get("name"), str)
-        and isinstance(rule.get("url"), str)
-        and rule["url"].startswith("https://")
-    ):
+    if not (isinstance(rule, dict) and isinstance(rule.get("name"), str) and is_https_address(rule.get("url"))):
         problems.append(
             problem(
                 at("rule"),

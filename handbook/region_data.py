@@ -18,6 +18,7 @@ from handbook import environment
 from handbook.immigration_offices import REGISTRY, ImmigrationOffice, Registry, load_immigration_offices
 from handbook.plain_text import FIX, markup_in
 from handbook.problems import Problem
+from handbook.public_address import is_https_address
 from handbook.slugs import place_slug
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -125,7 +126,7 @@ def _boolean(value: str) -> bool:
 
 
 def _https(value: str) -> str:
-    if not value.startswith("https://"):
+    if not is_https_address(value):
         raise ValueError(value)
     return value
 
@@ -497,7 +498,7 @@ def _load_details(data_dir: Path, problems: list[Problem], today: date) -> dict[
                     Problem(path, where, f"'{name}' needs exactly url, source and last_reviewed", "see data/README.md")
                 )
                 continue
-            bad = [key for key in ("url", "source") if not str(fact[key]).startswith("https://")]
+            bad = [key for key in ("url", "source") if not is_https_address(fact[key])]
             if bad:
                 problems.append(
                     Problem(

@@ -65,3 +65,19 @@ def test_printed_packs_and_the_link_catalogue_of_a_preview_say_so(built_site: Pa
     assert "preview" in notices("en/employers/welcome-pack/tamm")
     assert "preview" in notices("ar/employers/links")
     assert "preview" not in notices("en/topics/housing")
+
+
+def test_one_https_rule_for_every_link_in_the_data():
+    from handbook.public_address import is_https_address
+
+    assert is_https_address("https://www.stuttgart.de/")
+    for bad in (
+        "http://www.stuttgart.de/",
+        "https://",
+        "https:///path",
+        "https://www.x.de/a b",
+        " https://x.de/",
+        None,
+        3,
+    ):
+        assert not is_https_address(bad), bad
