@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.memory import sample
-from handbook.build import build_site
+from handbook.pipeline.build import build_site
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "handbook", "i18n", "data", "content", "config"]
 

@@ -16,15 +16,15 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from handbook.environment import today
-from handbook.facts import load_facts
-from handbook.generated_pages import GLOSSARY_PAGE
-from handbook.glossary import glossary_markdown, load_glossary
-from handbook.languages import default_language, load_languages
-from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
-from handbook.translations import translation_name
-from handbook.ui_strings import load_ui_strings, strings_for
-from handbook.welcome_pack import fill_blocks, pack_blocks, qr_svg
+from handbook.content.facts import load_facts
+from handbook.content.glossary import glossary_markdown, load_glossary
+from handbook.content.languages import default_language, load_languages
+from handbook.content.translations import translation_name
+from handbook.content.ui_strings import load_ui_strings, strings_for
+from handbook.pipeline.environment import today
+from handbook.pipeline.generated_pages import GLOSSARY_PAGE
+from handbook.region.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
+from handbook.region.welcome_pack import fill_blocks, pack_blocks, qr_svg
 
 
 def stock_config(project: Path, site_dir: Path, root_url: str) -> dict:

@@ -13,20 +13,20 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from handbook import environment
-from handbook.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site
-from handbook.engine import QUIET, engine_command
-from handbook.environment import language_env
-from handbook.languages import load_languages
-from handbook.local_server import make_server
-from handbook.public_address import is_preview_address
-from handbook.source_checks import check_sources
+from handbook.checks.source_checks import check_sources
+from handbook.content.languages import load_languages
+from handbook.pipeline import environment
+from handbook.pipeline.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site
+from handbook.pipeline.engine import QUIET, engine_command
+from handbook.pipeline.environment import language_env
+from handbook.pipeline.local_server import make_server
+from handbook.site.public_address import is_preview_address
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from handbook.environment import today
-    from handbook.facts import due_warnings, load_facts
-    from handbook.operator import OPERATOR_FILE, missing_operator_details
+    from handbook.content.facts import due_warnings, load_facts
+    from handbook.pipeline.environment import today
+    from handbook.site.operator import OPERATOR_FILE, missing_operator_details
 
     day = today()
     problems = check_sources(args.project, day)
@@ -118,8 +118,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
-    from handbook.page_sources import load_pages
-    from handbook.translation_status import stamp_files
+    from handbook.content.page_sources import load_pages
+    from handbook.content.translation_status import stamp_files
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
@@ -129,10 +129,10 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
-    from handbook.page_sources import load_pages
-    from handbook.region_data import load_region
-    from handbook.source_checks import published_pages
-    from handbook.url_manifest import MANIFEST, updated_manifest
+    from handbook.checks.source_checks import published_pages
+    from handbook.checks.url_manifest import MANIFEST, updated_manifest
+    from handbook.content.page_sources import load_pages
+    from handbook.region.region_data import load_region
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
@@ -147,11 +147,11 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_freshness(args: argparse.Namespace) -> int:
-    from handbook.environment import today
-    from handbook.facts import due_warnings, load_facts
-    from handbook.freshness import changed_files, overdue_problems
-    from handbook.page_sources import load_pages
-    from handbook.reports import fact_rows, freshness_rows
+    from handbook.checks.freshness import changed_files, overdue_problems
+    from handbook.content.facts import due_warnings, load_facts
+    from handbook.content.page_sources import load_pages
+    from handbook.content.reports import fact_rows, freshness_rows
+    from handbook.pipeline.environment import today
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")
@@ -180,7 +180,7 @@ def cmd_freshness(args: argparse.Namespace) -> int:
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
-    from handbook.linkcheck import check_external_links
+    from handbook.checks.linkcheck import check_external_links
 
     return check_external_links(Path(args.site_dir), Path(args.report))
 

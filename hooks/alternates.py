@@ -1,6 +1,6 @@
 """MkDocs hook: language switcher, hreflang alternates (in the sitemap), fallback notices, UI strings.
 
-Thin adapter: the rules live in handbook.alternates and handbook.translations.
+Thin adapter: the rules live in handbook.content.alternates and handbook.content.translations.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.alternates import PageLanguages, page_languages, site_root
-from handbook.build_context import current
-from handbook.generated_pages import EVERY_LANGUAGE
-from handbook.languages import Language, languages_from_plugin_config
-from handbook.translations import originals_replaced_by_translations, split_source, translation_map
-from handbook.ui_strings import load_ui_strings, missing_ui_strings, strings_for
+from handbook.content.alternates import PageLanguages, page_languages, site_root
+from handbook.content.languages import Language, languages_from_plugin_config
+from handbook.content.translations import originals_replaced_by_translations, split_source, translation_map
+from handbook.content.ui_strings import load_ui_strings, missing_ui_strings, strings_for
+from handbook.pipeline.build_context import current
+from handbook.pipeline.generated_pages import EVERY_LANGUAGE
 
 _state: dict[str, Any] = {}
 

@@ -1,8 +1,8 @@
 """MkDocs hook: make the build context before any other hook needs it, and write the build's result at the end.
 
 First in mkdocs.yml's ``hooks:`` and at the highest priority, so that every other hook's ``on_config`` can call
-``handbook.build_context.current()``. The result (warnings, search bundles) goes to the file that
-``HANDBOOK_RESULT`` names, for handbook.build; without it (a plain ``properdocs build``) nothing is written.
+``handbook.pipeline.build_context.current()``. The result (warnings, search bundles) goes to the file that
+``HANDBOOK_RESULT`` names, for handbook.pipeline.build; without it (a plain ``properdocs build``) nothing is written.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook import environment
-from handbook.build_context import WarningsKept, current, start
+from handbook.pipeline import environment
+from handbook.pipeline.build_context import WarningsKept, current, start
 
 _kept: list[logging.Handler] = []
 

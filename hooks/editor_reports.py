@@ -12,12 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from handbook.build_context import current
-from handbook.facts import load_facts
-from handbook.generated_pages import EDITORS_REPORT
-from handbook.page_sources import load_pages
-from handbook.region_data import load_region
-from handbook.reports import (
+from handbook.content.facts import load_facts
+from handbook.content.page_sources import load_pages
+from handbook.content.reports import (
     fact_rows,
     freshness_json,
     freshness_markdown,
@@ -25,7 +22,10 @@ from handbook.reports import (
     offices_markdown,
     translation_markdown,
 )
-from handbook.translation_status import translation_states
+from handbook.content.translation_status import translation_states
+from handbook.pipeline.build_context import current
+from handbook.pipeline.generated_pages import EDITORS_REPORT
+from handbook.region.region_data import load_region
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the language's files

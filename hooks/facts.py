@@ -1,7 +1,7 @@
 """MkDocs hook: the figures of data/facts.yml in pages, and their list at the end of each page.
 
 ``[[fact:key]]`` becomes the value that applies on the day of the build, formatted for the
-language being built (handbook.facts); templates get ``page_figures`` for
+language being built (handbook.content.facts); templates get ``page_figures`` for
 overrides/partials/page-figures.html. Pages that use a figure whose period has ended are
 marked overdue by hooks/page_status.py.
 """
@@ -15,11 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.build_context import current
-from handbook.facts import fact_keys, fill_fact_markers, load_facts, page_figures
-from handbook.page_status import format_day
+from handbook.content.facts import fact_keys, fill_fact_markers, load_facts, page_figures
+from handbook.content.page_status import format_day
+from handbook.pipeline.build_context import current
 
-log = logging.getLogger("mkdocs.plugins.handbook.facts")
+log = logging.getLogger("mkdocs.plugins.handbook.content.facts")
 _state: dict[str, Any] = {}
 
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: the glossary page (/<lang>/glossary/) in the language being built (handbook.glossary)."""
+"""MkDocs hook: the glossary page (/<lang>/glossary/) in the language being built (handbook.content.glossary)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from handbook.build_context import current
-from handbook.generated_pages import GLOSSARY_PAGE
-from handbook.glossary import glossary_markdown, load_glossary
-from handbook.ui_strings import load_ui_strings, plain_strings, strings_for
+from handbook.content.glossary import glossary_markdown, load_glossary
+from handbook.content.ui_strings import load_ui_strings, plain_strings, strings_for
+from handbook.pipeline.build_context import current
+from handbook.pipeline.generated_pages import GLOSSARY_PAGE
 
 
 @event_priority(-150)  # after mkdocs-static-i18n: the page is already in the build's language

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook.build_context import current
-from handbook.ui_strings import load_ui_strings
+from handbook.content.ui_strings import load_ui_strings
+from handbook.pipeline.build_context import current
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,12 +1,12 @@
-"""MkDocs hook: ``dir`` on the ``<html>`` element of every page and template (see handbook.html_direction)."""
+"""MkDocs hook: ``dir`` on the ``<html>`` element of every page and template (see handbook.content.html_direction)."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.html_direction import set_html_direction
-from handbook.languages import text_direction
+from handbook.content.html_direction import set_html_direction
+from handbook.content.languages import text_direction
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

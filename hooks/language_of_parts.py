@@ -1,7 +1,7 @@
 """MkDocs hook: German terms carry ``lang="de"``, left-to-right runs are isolated in right-to-left pages.
 
 German terms also weigh more in the search where a guide explains them (data/glossary.yml names the section).
-The rules are in handbook.language_of_parts. They apply to the page's ``<article>``, once it is complete: the
+The rules are in handbook.content.language_of_parts. They apply to the page's ``<article>``, once it is complete: the
 content, and what the templates add to it (sources, figures, notices, dates).
 """
 
@@ -15,10 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.glossary import load_glossary
-from handbook.language_of_parts import in_article, isolate_left_to_right, mark_german_terms, term_weights
-from handbook.languages import text_direction
-from handbook.translations import split_source
+from handbook.content.glossary import load_glossary
+from handbook.content.language_of_parts import in_article, isolate_left_to_right, mark_german_terms, term_weights
+from handbook.content.languages import text_direction
+from handbook.content.translations import split_source
 
 _state: dict[str, Any] = {}
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: fill ``<!-- link-catalogue -->`` with every guide section's deep link (handbook.link_catalogue)."""
+"""MkDocs hook: fill ``<!-- link-catalogue -->`` with every guide section's deep link (handbook.site.link_catalogue)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.build_context import current
-from handbook.content_checks import nav_entries
-from handbook.link_catalogue import catalogue, catalogue_html
-from handbook.page_sources import load_pages
-from handbook.ui_strings import load_ui_strings
+from handbook.checks.content_checks import nav_entries
+from handbook.content.page_sources import load_pages
+from handbook.content.ui_strings import load_ui_strings
+from handbook.pipeline.build_context import current
+from handbook.site.link_catalogue import catalogue, catalogue_html
 
 MARKER = "<!-- link-catalogue -->"
 _state: dict[str, Any] = {}

@@ -1,4 +1,5 @@
-"""MkDocs hook: collapse blanks in every page's HTML and mend Material's invalid markup (handbook.minify), last."""
+"""MkDocs hook: collapse blanks in every page's HTML and mend Material's invalid markup, last
+(handbook.pipeline.minify)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.minify import minify_page
+from handbook.pipeline.minify import minify_page
 
 
 @event_priority(-100)  # last: html_direction and the plugins have finished with the page

@@ -1,7 +1,7 @@
 """MkDocs hook: a page for every municipality and district, the A–Z index and the finder.
 
-Pages are generated from data/ in the language being built (handbook.region_pages), with a
-printable welcome pack per municipality (handbook.welcome_pack: its QR codes and checklist
+Pages are generated from data/ in the language being built (handbook.region.region_pages), with a
+printable welcome pack per municipality (handbook.region.welcome_pack: its QR codes and checklist
 go in after Markdown, the codes kept between builds in .cache/handbook/);
 editors' local prose comes from content/municipalities/. Adds the shared base map
 (assets/region-map.svg) and the finder's data (assets/municipalities.json).
@@ -18,13 +18,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.build_context import current
-from handbook.facts import load_facts
-from handbook.municipality_pages import finder_html, index_markdown
-from handbook.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs, write_changed
-from handbook.translations import split_source
-from handbook.ui_strings import load_ui_strings, strings_for
-from handbook.welcome_pack import QrCache, fill_blocks, pack_blocks
+from handbook.content.facts import load_facts
+from handbook.content.translations import split_source
+from handbook.content.ui_strings import load_ui_strings, strings_for
+from handbook.pipeline.build_context import current
+from handbook.region.municipality_pages import finder_html, index_markdown
+from handbook.region.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs, write_changed
+from handbook.region.welcome_pack import QrCache, fill_blocks, pack_blocks
 
 FINDER = "<!-- municipality-finder -->"
 INDEX = "<!-- municipality-index -->"

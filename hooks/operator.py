@@ -12,9 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.build_context import current
-from handbook.operator import MARKER, fill_operator_markers, load_operator
-from handbook.ui_strings import load_ui_strings
+from handbook.content.ui_strings import load_ui_strings
+from handbook.pipeline.build_context import current
+from handbook.site.operator import MARKER, fill_operator_markers, load_operator
 
 _state: dict[str, Any] = {}
 

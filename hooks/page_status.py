@@ -1,6 +1,6 @@
 """MkDocs hook: how fresh and how reliable each page is, shown to readers in their language.
 
-Adds ``page_status`` (handbook.page_status.PageStatus), ``page_dates`` (formatted
+Adds ``page_status`` (handbook.content.page_status.PageStatus), ``page_dates`` (formatted
 dates) and ``page_sources`` (the original's official sources) to each page's
 template context; overrides/partials/page-notices.html and page-facts.html show them. A page
 that uses a figure of data/facts.yml whose period has ended is overdue.
@@ -13,12 +13,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.build_context import current
-from handbook.facts import fact_keys, figures_due, load_facts
-from handbook.generated_pages import EVERY_LANGUAGE
-from handbook.git_dates import last_changed_dates
-from handbook.page_sources import load_pages, version_of
-from handbook.page_status import format_day, page_status
+from handbook.content.facts import fact_keys, figures_due, load_facts
+from handbook.content.page_sources import load_pages, version_of
+from handbook.content.page_status import format_day, page_status
+from handbook.pipeline.build_context import current
+from handbook.pipeline.generated_pages import EVERY_LANGUAGE
+from handbook.pipeline.git_dates import last_changed_dates
 
 _state: dict[str, Any] = {}
 

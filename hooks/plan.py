@@ -1,6 +1,6 @@
 """MkDocs hook: the plan page (``<!-- plan -->``) and the employers' plan-link form (``<!-- plan-link -->``).
 
-The markup comes from handbook.plan_page; the rules from data/steps.yml (handbook.plan_rules), the steps' text
+The markup comes from handbook.site.plan_page; the rules from data/steps.yml (handbook.site.plan_rules), the steps' text
 from the checklist in the language being built. The general steps are added as Markdown (so the facts hook
 fills their figures and MkDocs checks their links); the form goes in after Markdown.
 """
@@ -15,14 +15,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.build_context import current
-from handbook.front_matter import parse_front_matter
-from handbook.languages import babel_locale
-from handbook.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_tool_html
-from handbook.plan_rules import CHECKLIST, load_steps
-from handbook.region_data import load_region
-from handbook.translations import version_in
-from handbook.ui_strings import load_ui_strings, strings_for
+from handbook.checks.front_matter import parse_front_matter
+from handbook.content.languages import babel_locale
+from handbook.content.translations import version_in
+from handbook.content.ui_strings import load_ui_strings, strings_for
+from handbook.pipeline.build_context import current
+from handbook.region.region_data import load_region
+from handbook.site.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_tool_html
+from handbook.site.plan_rules import CHECKLIST, load_steps
 
 _state: dict[str, Any] = {}
 

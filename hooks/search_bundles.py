@@ -1,5 +1,6 @@
-"""MkDocs hook: tell the search box how many Pagefind bundles this language's search has (handbook.search_bundles),
-and report them in the build's result, where handbook.build reads which bundles to index."""
+"""MkDocs hook: tell the search box how many Pagefind bundles this language's search has
+(handbook.pipeline.search_bundles), and report them in the build's result, where handbook.pipeline.build reads
+which bundles to index."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from handbook.build_context import current
-from handbook.problems import Problem
-from handbook.search_bundles import PAGES_PER_BUNDLE, PRIMARY, more_bundles, pages_per_bundle
+from handbook.checks.problems import Problem
+from handbook.pipeline.build_context import current
+from handbook.pipeline.search_bundles import PAGES_PER_BUNDLE, PRIMARY, more_bundles, pages_per_bundle
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:

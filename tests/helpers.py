@@ -3,7 +3,7 @@
 from pathlib import Path
 from xml.etree import ElementTree
 
-from handbook.page_sources import SourcePage, load_pages
+from handbook.content.page_sources import SourcePage, load_pages
 
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 CODES = ["en", "de", "ar"]

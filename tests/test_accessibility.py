@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.build import PROJECT
+from handbook.pipeline.build import PROJECT
 
 pytestmark = pytest.mark.browser
 

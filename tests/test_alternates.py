@@ -1,7 +1,7 @@
 import pytest
 
-from handbook.alternates import page_languages, site_root
-from handbook.languages import Language
+from handbook.content.alternates import page_languages, site_root
+from handbook.content.languages import Language
 
 LANGS = [
     Language("en", "English", "Welcome", True),

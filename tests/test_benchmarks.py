@@ -8,9 +8,9 @@ import yaml
 
 from benchmarks.scale import scaled_project
 from benchmarks.stock import write_stock_project
-from handbook.build import PROJECT
-from handbook.region_data import load_region
-from handbook.welcome_pack import appointment_page
+from handbook.pipeline.build import PROJECT
+from handbook.region.region_data import load_region
+from handbook.region.welcome_pack import appointment_page
 
 
 def test_stock_project_has_every_page_of_every_language_and_a_stock_configuration(tmp_path: Path):

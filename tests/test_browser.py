@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from handbook.build import PROJECT
+from handbook.pipeline.build import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -192,7 +192,7 @@ def test_the_machine_translation_notice_is_one_line_on_a_phone(page, served_site
 def test_the_number_of_results_takes_the_languages_plural_form(page, served_site, code):
     from babel import Locale
 
-    from handbook.ui_strings import load_ui_strings
+    from handbook.content.ui_strings import load_ui_strings
 
     forms = load_ui_strings()["search_results"][code]
     page.goto(f"{served_site}{code}/")
@@ -269,7 +269,7 @@ def test_search_by_keyboard_alone(page, served_site, width):
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_search_counts_every_match_and_shows_more_on_request(page, served_site, code):
     """The count is of all pages found; the list fetches five at a time (each costs a download)."""
-    from handbook.ui_strings import load_ui_strings
+    from handbook.content.ui_strings import load_ui_strings
 
     page.goto(f"{served_site}{code}/")
     search(page, "Stuttgart")

@@ -1,4 +1,4 @@
-"""The build context (handbook/build_context.py) and the result each language build writes for handbook.build."""
+"""The build context (handbook/pipeline/build_context.py) and the result each language build writes for handbook.pipeline.build."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from handbook import build_context
-from handbook.build import LanguageBuild, build_language
-from handbook.build_context import BuildResult, context_from_config
+from handbook.pipeline import build_context
+from handbook.pipeline.build import LanguageBuild, build_language
+from handbook.pipeline.build_context import BuildResult, context_from_config
 from tests.conftest import FIXTURE_PROJECT
 
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from handbook.content_checks import (
+from handbook.checks.content_checks import (
     check_heading_ids,
     check_links,
     check_navigation,

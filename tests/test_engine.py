@@ -1,4 +1,4 @@
-"""The handbook builds with ProperDocs (handbook/engine.py); MkDocs 1.6.1 builds the very same site.
+"""The handbook builds with ProperDocs (handbook/pipeline/engine.py); MkDocs 1.6.1 builds the very same site.
 
 Built for real: the three-language fixture handbook (the project's theme overrides and hooks) and the real
 handbook's English pages, once with each engine. Every file must be byte-identical apart from the generator tag,
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.build import PROJECT, build_language, build_site
-from handbook.engine import ENGINE, engine_command
+from handbook.pipeline.build import PROJECT, build_language, build_site
+from handbook.pipeline.engine import ENGINE, engine_command
 from tests.conftest import FIXTURE_PROJECT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')

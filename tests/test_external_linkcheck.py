@@ -7,7 +7,7 @@ import threading
 import time
 from pathlib import Path
 
-from handbook.linkcheck import CONFIG, check_external_links, parse_csv
+from handbook.checks.linkcheck import CONFIG, check_external_links, parse_csv
 
 ROUTES = {"/ok": 200, "/moved": 301, "/missing": 404, "/broken": 500, "/slow": None}
 

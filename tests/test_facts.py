@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.build import PROJECT
-from handbook.facts import (
+from handbook.checks.source_checks import check_sources
+from handbook.content.facts import (
     check_fact_markers,
     due_warnings,
     fact_keys,
@@ -19,9 +19,9 @@ from handbook.facts import (
     format_value,
     load_facts,
 )
-from handbook.languages import load_languages
-from handbook.page_status import page_status
-from handbook.source_checks import check_sources
+from handbook.content.languages import load_languages
+from handbook.content.page_status import page_status
+from handbook.pipeline.build import PROJECT
 
 CODES = ["en", "de", "ar", "es", "fr", "tr", "uk", "zh"]
 TODAY = date(2026, 12, 2)

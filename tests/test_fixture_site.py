@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.ui_strings import load_ui_strings
+from handbook.content.ui_strings import load_ui_strings
 from tests.helpers import sitemap_alternates
 
 UI = load_ui_strings()
@@ -100,7 +100,7 @@ def test_switcher_keeps_the_page_in_every_language(fixture_site):
 
 @pytest.mark.browser
 def test_notices_are_visible_to_readers(page, fixture_site):
-    from handbook.local_server import serve_directory
+    from handbook.pipeline.local_server import serve_directory
 
     with serve_directory(fixture_site) as url:
         page.goto(f"{url}ar/guide/")

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from handbook.content_checks import check_front_matter_of
+from handbook.checks.content_checks import check_front_matter_of
 from tests.helpers import ORIGINAL, pages_from
 
 TODAY = date(2026, 11, 26)
@@ -76,8 +76,8 @@ def test_translations_have_their_own_smaller_model(tmp_path):
 def test_the_page_templates_are_valid(tmp_path):
     from pathlib import Path
 
-    from handbook.content_model import check_front_matter
-    from handbook.front_matter import parse_front_matter
+    from handbook.checks.front_matter import parse_front_matter
+    from handbook.content.content_model import check_front_matter
 
     templates = Path(__file__).resolve().parent.parent / "templates"
     for template in sorted(templates.glob("*.md")):

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.build import PROJECT
-from handbook.content_checks import headings
-from handbook.page_sources import load_pages
+from handbook.checks.content_checks import headings
+from handbook.content.page_sources import load_pages
+from handbook.pipeline.build import PROJECT
 
 CODES = ["en", "de", "ar", "es", "fr", "tr", "uk", "zh"]
 PAGES = load_pages(PROJECT / "docs", CODES, PROJECT / "mkdocs.yml")
@@ -128,7 +128,7 @@ def test_checklist_and_guide_print_without_navigation_and_with_link_targets(page
 
 
 def test_glossary_explains_every_term_in_every_language_and_links_its_guide(built_site):
-    from handbook.glossary import check_glossary, load_glossary
+    from handbook.content.glossary import check_glossary, load_glossary
 
     assert check_glossary(PROJECT, CODES, PAGES) == []
     terms, _ = load_glossary(PROJECT)
@@ -141,7 +141,7 @@ def test_glossary_explains_every_term_in_every_language_and_links_its_guide(buil
 
 
 def test_glossary_problems_are_reported_with_their_line(tmp_path):
-    from handbook.glossary import check_glossary
+    from handbook.content.glossary import check_glossary
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "glossary.yml").write_text(

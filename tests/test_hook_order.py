@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 import pytest
 from mkdocs.config import load_config
 
-from handbook.build import PROJECT
+from handbook.pipeline.build import PROJECT
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.region_data import DATA, load_region
-from handbook.source_checks import check_sources
+from handbook.checks.source_checks import check_sources
+from handbook.region.region_data import DATA, load_region
 from tests.conftest import FIXTURE_PROJECT
 from tests.helpers import line_of
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from handbook.build import PROJECT
+from handbook.pipeline.build import PROJECT
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = [

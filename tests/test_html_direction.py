@@ -1,5 +1,5 @@
-from handbook.html_direction import set_html_direction
-from handbook.languages import text_direction
+from handbook.content.html_direction import set_html_direction
+from handbook.content.languages import text_direction
 
 
 def test_adds_dir_to_the_html_element():
@@ -18,7 +18,7 @@ def test_direction_comes_from_cldr():
 
 
 def test_generated_heading_ids_are_ascii_and_stable():
-    from handbook.slugs import ascii_slug
+    from handbook.content.slugs import ascii_slug
 
     assert ascii_slug("Registering your address", "-") == "registering-your-address"
     assert ascii_slug("Übersicht für Familien", "-") == "ubersicht-fur-familien"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.content_checks import check_unsafe_html
-from handbook.html_policy import Removal, removals
-from handbook.markdown_html import render_html
+from handbook.checks.content_checks import check_unsafe_html
+from handbook.checks.html_policy import Removal, removals
+from handbook.content.markdown_html import render_html
 from tests.test_content_checks import HEADER, as_text, pages_from
 
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from handbook.immigration_offices import load_immigration_offices
-from handbook.region_data import DATA, load_region
+from handbook.region.immigration_offices import load_immigration_offices
+from handbook.region.region_data import DATA, load_region
 
 TODAY = date(2026, 12, 2)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.ui_strings import load_ui_strings, texts_of
+from handbook.content.ui_strings import load_ui_strings, texts_of
 
 PAGES = ["index.html", "topics/registration/index.html", "municipalities/backnang/index.html"]
 ATTRIBUTES = ("aria-label", "title", "placeholder")
@@ -60,7 +60,7 @@ def test_one_site_name_per_language(built_site):
 
 
 def test_plural_forms_are_checked_against_the_languages_rules(tmp_path):
-    from handbook.source_checks import check_ui_strings
+    from handbook.checks.source_checks import check_ui_strings
 
     strings = tmp_path / "ui.yml"
     strings.write_text(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.language_of_parts import in_article, isolate_left_to_right, mark_german_terms, term_weights
+from handbook.content.language_of_parts import in_article, isolate_left_to_right, mark_german_terms, term_weights
 
 
 def test_german_terms_in_italics_are_marked_german():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.build import PROJECT
+from handbook.pipeline.build import PROJECT
 
 BIN = Path(sys.executable).parent
 CHECKED = ["handbook", "hooks"]

@@ -3,12 +3,12 @@
 from datetime import date
 from pathlib import Path
 
-from handbook.content_model import review_due
-from handbook.freshness import overdue_problems
-from handbook.page_sources import version_of
-from handbook.reports import freshness_rows, translation_markdown
-from handbook.translation_status import stamp, translation_states
-from handbook.url_manifest import HEADER, check_manifest, updated_manifest
+from handbook.checks.freshness import overdue_problems
+from handbook.checks.url_manifest import HEADER, check_manifest, updated_manifest
+from handbook.content.content_model import review_due
+from handbook.content.page_sources import version_of
+from handbook.content.reports import freshness_rows, translation_markdown
+from handbook.content.translation_status import stamp, translation_states
 from tests.helpers import ORIGINAL, pages_from
 
 MANIFEST = HEADER + "/\n/topics/\n/topics/visa/\n"
@@ -90,8 +90,8 @@ def test_freshness_report_and_strict_modes(tmp_path: Path):
 
 
 def test_one_rule_for_overdue_in_the_readers_notice_and_the_editors_report(tmp_path: Path):
-    from handbook.content_model import is_overdue
-    from handbook.page_status import page_status
+    from handbook.content.content_model import is_overdue
+    from handbook.content.page_status import page_status
 
     on = date(2026, 12, 2)
     cases = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.minify import minify_page
+from handbook.pipeline.minify import minify_page
 
 
 def test_runs_of_blanks_become_one_and_words_stay_apart():

@@ -3,11 +3,11 @@
 from datetime import date
 from pathlib import Path
 
-from handbook.municipality_pages import choose_prose, municipality_markdown, prose_block
-from handbook.region_data import DATA, load_region
-from handbook.region_map import Projection
-from handbook.source_checks import check_local_prose
-from handbook.ui_strings import load_ui_strings, strings_for
+from handbook.checks.source_checks import check_local_prose
+from handbook.content.ui_strings import load_ui_strings, strings_for
+from handbook.region.municipality_pages import choose_prose, municipality_markdown, prose_block
+from handbook.region.region_data import DATA, load_region
+from handbook.region.region_map import Projection
 
 REGION = load_region(DATA, date(2026, 11, 26))
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -51,7 +51,7 @@ def test_local_prose_files_are_checked(tmp_path: Path):
 
 
 def test_unreadable_local_prose_is_a_problem_with_its_line_not_a_crash(tmp_path: Path):
-    from handbook.region_pages import local_prose
+    from handbook.region.region_pages import local_prose
 
     folder = tmp_path / "content" / "municipalities"
     folder.mkdir(parents=True)

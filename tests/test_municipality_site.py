@@ -10,8 +10,8 @@ import pytest
 from babel.numbers import format_decimal
 from bs4 import BeautifulSoup
 
-from handbook.region_data import DATA, load_region
-from handbook.ui_strings import load_ui_strings
+from handbook.content.ui_strings import load_ui_strings
+from handbook.region.region_data import DATA, load_region
 from tests.helpers import sitemap_alternates
 
 REGION = load_region(DATA, date(2026, 12, 2))

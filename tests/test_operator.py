@@ -4,8 +4,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook.operator import fill_operator_markers, missing_operator_details
-from handbook.ui_strings import load_ui_strings
+from handbook.content.ui_strings import load_ui_strings
+from handbook.site.operator import fill_operator_markers, missing_operator_details
 
 UI = load_ui_strings()
 

@@ -15,9 +15,9 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from handbook.build import PROJECT
-from handbook.languages import babel_locale
-from handbook.plan_rules import load_steps
+from handbook.content.languages import babel_locale
+from handbook.pipeline.build import PROJECT
+from handbook.site.plan_rules import load_steps
 from tests.test_browser import UNISOLATED_LATIN
 from tests.test_html_conformance import vnu_errors
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.build import PROJECT
-from handbook.page_sources import load_pages
-from handbook.plan_rules import check_checklists, check_guides, checklist_steps, load_steps
+from handbook.content.page_sources import load_pages
+from handbook.pipeline.build import PROJECT
+from handbook.site.plan_rules import check_checklists, check_guides, checklist_steps, load_steps
 from tests.helpers import ORIGINAL, pages_from
 
 PLAN_JS = PROJECT / "overrides" / "assets" / "javascripts" / "plan.js"

@@ -6,8 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from handbook.region_data import DATA, load_region
-from handbook.slugs import place_slug
+from handbook.content.slugs import place_slug
+from handbook.region.region_data import DATA, load_region
 
 TODAY = date(2026, 12, 2)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.build import PROJECT, BuildError, build_site
-from handbook.source_checks import source_uris
-from handbook.translations import page_path, translation_map
+from handbook.checks.source_checks import source_uris
+from handbook.content.translations import page_path, translation_map
+from handbook.pipeline.build import PROJECT, BuildError, build_site
 from tests.helpers import sitemap_alternates
 
 
@@ -108,7 +108,7 @@ def test_a_failing_language_fails_the_whole_build(tmp_path):
 
 
 def test_build_messages_shared_by_languages_are_shown_once():
-    from handbook.build import LanguageBuild, merged_messages
+    from handbook.pipeline.build import LanguageBuild, merged_messages
 
     builds = [
         LanguageBuild("en", 1, "INFO - Building\nWARNING - Doc file 'x.md' contains a broken link\n"),
@@ -142,7 +142,7 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from handbook import build
+    from handbook.pipeline import build
 
     indexed: list[str] = []
     running = []
@@ -173,7 +173,7 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
 
 
 def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_path, monkeypatch):
-    from handbook import build
+    from handbook.pipeline import build
 
     indexed: list[str] = []
     monkeypatch.setattr(build, "index_language", lambda site_dir, code, folders: indexed.append(code))
@@ -189,8 +189,8 @@ def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_pat
 
 
 def test_a_failed_search_index_does_not_hide_broken_links(tmp_path, monkeypatch):
-    from handbook import build
-    from handbook.problems import Problem
+    from handbook.checks.problems import Problem
+    from handbook.pipeline import build
     from tests.conftest import FIXTURE_PROJECT
 
     def no_index(site_dir: Path, code: str, folders: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from handbook.site_links import check_site_links
+from handbook.pipeline.site_links import check_site_links
 
 ROOT = "https://example.org/handbook/"
 

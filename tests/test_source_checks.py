@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from handbook.source_checks import (
+from handbook.checks.source_checks import (
     check_language_suffixes,
     check_sources,
     check_translations_have_originals,
@@ -44,7 +44,7 @@ def test_the_repository_passes_its_own_checks():
 
 
 def test_a_string_defined_twice_is_reported(tmp_path: Path):
-    from handbook.source_checks import check_ui_string_keys
+    from handbook.checks.source_checks import check_ui_string_keys
 
     (tmp_path / "a.yml").write_text("# comment\nhello:\n  en: Hello\n", encoding="utf-8")
     (tmp_path / "b.yml").write_text("bye:\n  en: Bye\nhello:\n  en: Hi\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-from handbook.translations import (
+from handbook.content.translations import (
     SourceName,
     originals_replaced_by_translations,
     page_path,
@@ -40,7 +40,7 @@ def test_translation_replaces_its_original_only_in_its_own_language():
 
 
 def test_a_translation_name_is_the_inverse_of_splitting_it():
-    from handbook.translations import SourceName, split_source, translation_name
+    from handbook.content.translations import SourceName, split_source, translation_name
 
     for page in ("index.md", "topics/housing.md", "employers/welcome-pack/bad-boll.md"):
         name = translation_name(page, "de")

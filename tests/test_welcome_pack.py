@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import welcome_pack
-from handbook.welcome_pack import QrCache, qr_svg
+from handbook.region import welcome_pack
+from handbook.region.welcome_pack import QrCache, qr_svg
 
 URL = "https://example.org/de/municipalities/adelberg/"
 

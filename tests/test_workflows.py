@@ -3,7 +3,7 @@
 import subprocess
 from pathlib import Path
 
-from handbook.build import PROJECT
+from handbook.pipeline.build import PROJECT
 
 
 def actionlint(*files: str) -> subprocess.CompletedProcess[str]:

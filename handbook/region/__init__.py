@@ -1,0 +1,1 @@
+"""The region: the municipality register, offices, maps, municipality, district and welcome-pack pages."""
