@@ -268,20 +268,20 @@ def test_search_by_keyboard_alone(page, served_site, width):
 
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_search_counts_every_match_and_shows_more_on_request(page, served_site, code):
-    """The count is of all pages found; the list fetches five at a time (each costs a download)."""
+    """The count is of all pages found; the list fetches four at a time (each costs a download)."""
     from handbook.content.ui_strings import load_ui_strings
 
     page.goto(f"{served_site}{code}/")
     search(page, "Stuttgart")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__list a').length === 5")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__list a').length === 4")
     total = int("".join(ch for ch in page.inner_text(".md-search-result__meta") if ch.isdigit()))
     assert total > 10, total  # many guides and pages name the city
     more = page.locator(".handbook-search-more")
     assert more.inner_text() == load_ui_strings()["search_more"][code]
     more.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__list a').length === 10")
-    sixth = page.locator(".md-search-result__list a").nth(5)
-    assert sixth.evaluate("link => link === document.activeElement"), "focus moves to the first new result"
+    page.wait_for_function("document.querySelectorAll('.md-search-result__list a').length === 8")
+    fifth = page.locator(".md-search-result__list a").nth(4)
+    assert fifth.evaluate("link => link === document.activeElement"), "focus moves to the first new result"
     search(page, "Zweitschriftlernerkurs")  # a new search starts a new list, without the button
     page.wait_for_function("document.querySelectorAll('.md-search-result__list a').length === 1")
     assert page.locator(".handbook-search-more").count() == 0

@@ -51,7 +51,7 @@
 
   // Each result's text is one more download (a long guide's is about 6 KB), so the list shows a first few and
   // fetches the next few only when the reader asks: a first search stays under 150 KB in every language.
-  var PER_VIEW = 5;
+  var PER_VIEW = 4;
   var found = [];
   var shown = 0;
   var more = null;
