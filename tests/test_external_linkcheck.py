@@ -13,7 +13,7 @@ ROUTES = {"/ok": 200, "/moved": 301, "/missing": 404, "/broken": 500, "/slow": N
 
 
 class OfficialSiteStandIn(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:
         status = ROUTES.get(self.path, 404)
         if status is None:
             time.sleep(4)  # longer than the test config's timeout
@@ -27,7 +27,7 @@ class OfficialSiteStandIn(http.server.BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

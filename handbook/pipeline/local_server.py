@@ -19,7 +19,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "allow")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

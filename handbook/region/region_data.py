@@ -471,7 +471,10 @@ def _load_details(data_dir: Path, problems: list[Problem], today: date) -> dict[
     except FrontMatterError as error:
         problems.append(Problem(path, error.line - 1, error.message, "fix the YAML"))
         return {}
-    line_of = lambda keys: parsed.line_of(keys) - 1  # noqa: E731 - the wrapper added one line on top
+
+    def line_of(keys: tuple[str, ...]) -> int:
+        return parsed.line_of(keys) - 1  # the wrapper added one line on top
+
     details: dict[str, dict[str, Any]] = {}
     lines: dict[str, int] = {}
     for ags, entry in parsed.data.items():
