@@ -35,15 +35,15 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from benchmarks.memory import sample
-from benchmarks.scale import PROJECT_PARTS, ScalePoint, measure_scale
-from benchmarks.stock import write_stock_project
-from handbook.content.languages import load_languages
-from handbook.pipeline.build import build_site
-from handbook.pipeline.local_server import free_port, serve_directory
-from handbook.pipeline.site_links import check_site_links
+from benchmarks.memory import sample  # noqa: E402
+from benchmarks.scale import PROJECT_PARTS, ScalePoint, measure_scale  # noqa: E402
+from benchmarks.stock import write_stock_project  # noqa: E402
+from handbook.content.languages import load_languages  # noqa: E402
+from handbook.pipeline.build import build_site  # noqa: E402
+from handbook.pipeline.local_server import free_port, serve_directory  # noqa: E402
+from handbook.pipeline.site_links import check_site_links  # noqa: E402
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]

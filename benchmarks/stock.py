@@ -10,15 +10,16 @@ glossary) written out as markdown files in the suffix layout the i18n plugin rea
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from handbook.content.facts import load_facts
 from handbook.content.glossary import glossary_markdown, load_glossary
 from handbook.content.languages import default_language, load_languages
+from handbook.content.site_config import site_config
 from handbook.content.translations import translation_name
 from handbook.content.ui_strings import load_ui_strings, strings_for
 from handbook.pipeline.environment import today
@@ -29,8 +30,7 @@ from handbook.region.welcome_pack import fill_blocks, pack_blocks, qr_svg
 
 def stock_config(project: Path, site_dir: Path, root_url: str) -> dict:
     """The handbook's mkdocs.yml, undone to the stock setup (see the module docstring)."""
-    with open(project / "mkdocs.yml", encoding="utf-8") as fh:
-        config = yaml_load(fh)
+    config = copy.deepcopy(site_config(project / "mkdocs.yml"))  # changed below; the shared copy stays whole
     for key in ("hooks", "watch", "extra_css", "extra_javascript"):
         config.pop(key)
     config.update(site_url=root_url, site_dir=str(site_dir), docs_dir="docs", strict=False)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from mkdocs.utils.yaml import yaml_load
+
+from handbook.content.site_config import site_config
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,7 @@ def languages_from_plugin_config(entries: Iterable[Any], fallback_site_name: str
 
 def load_languages(config_file: Path) -> list[Language]:
     """Read the languages from an mkdocs.yml without running MkDocs."""
-    with open(config_file, encoding="utf-8") as fh:
-        config = yaml_load(fh)
+    config = site_config(config_file)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return languages_from_plugin_config(plugin["i18n"]["languages"], config["site_name"])

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from mkdocs.utils.yaml import yaml_load
+
+from handbook.content.site_config import site_config
 
 
 @cache
 def extensions_from(config_file: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The ``markdown_extensions`` of an mkdocs.yml as (names, per-extension configs)."""
-    with open(config_file, encoding="utf-8") as fh:
-        entries = yaml_load(fh).get("markdown_extensions", [])
+    entries = site_config(config_file).get("markdown_extensions", [])
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
     for entry in entries:
