@@ -41,8 +41,8 @@ from benchmarks.memory import sample  # noqa: E402
 from benchmarks.scale import PROJECT_PARTS, ScalePoint, measure_scale  # noqa: E402
 from benchmarks.stock import write_stock_project  # noqa: E402
 from handbook.content.languages import load_languages  # noqa: E402
+from handbook.core.local_server import free_port, serve_directory  # noqa: E402
 from handbook.pipeline.build import build_site  # noqa: E402
-from handbook.pipeline.local_server import free_port, serve_directory  # noqa: E402
 from handbook.pipeline.site_links import check_site_links  # noqa: E402
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")

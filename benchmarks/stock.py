@@ -22,8 +22,8 @@ from handbook.content.languages import default_language, load_languages
 from handbook.content.site_config import site_config
 from handbook.content.translations import translation_name
 from handbook.content.ui_strings import load_ui_strings, strings_for
-from handbook.pipeline.environment import today
-from handbook.pipeline.generated_pages import GLOSSARY_PAGE
+from handbook.core.environment import today
+from handbook.core.generated_pages import GLOSSARY_PAGE
 from handbook.region.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs
 from handbook.region.welcome_pack import fill_blocks, pack_blocks, qr_svg
 

@@ -15,17 +15,17 @@ from pathlib import Path
 
 from handbook.checks.source_checks import check_sources
 from handbook.content.languages import load_languages
-from handbook.pipeline import environment
+from handbook.core import environment
+from handbook.core.environment import language_env
+from handbook.core.local_server import make_server
+from handbook.core.public_address import is_preview_address
 from handbook.pipeline.build import DEFAULT_ROOT_URL, PROJECT, BuildError, build_site
 from handbook.pipeline.engine import QUIET, engine_command
-from handbook.pipeline.environment import language_env
-from handbook.pipeline.local_server import make_server
-from handbook.site.public_address import is_preview_address
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from handbook.content.facts import due_warnings, load_facts
-    from handbook.pipeline.environment import today
+    from handbook.core.environment import today
     from handbook.site.operator import OPERATOR_FILE, missing_operator_details
 
     day = today()
@@ -150,8 +150,8 @@ def cmd_freshness(args: argparse.Namespace) -> int:
     from handbook.checks.freshness import changed_files, overdue_problems
     from handbook.content.facts import due_warnings, load_facts
     from handbook.content.page_sources import load_pages
-    from handbook.content.reports import fact_rows, freshness_rows
-    from handbook.pipeline.environment import today
+    from handbook.core.environment import today
+    from handbook.site.reports import fact_rows, freshness_rows
 
     codes = [lang.code for lang in load_languages(args.project / "mkdocs.yml")]
     pages = load_pages(args.project / "docs", codes, args.project / "mkdocs.yml")

@@ -16,8 +16,9 @@ from handbook.content.alternates import PageLanguages, page_languages, site_root
 from handbook.content.languages import Language, languages_from_plugin_config
 from handbook.content.translations import originals_replaced_by_translations, split_source, translation_map
 from handbook.content.ui_strings import load_ui_strings, missing_ui_strings, strings_for
+from handbook.core import environment
+from handbook.core.generated_pages import EVERY_LANGUAGE
 from handbook.pipeline.build_context import current
-from handbook.pipeline.generated_pages import EVERY_LANGUAGE
 
 _state: dict[str, Any] = {}
 
@@ -37,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         root = site_root(context.site_url, code)
     except ValueError as error:
-        raise PluginError(f"{error}; set HANDBOOK_SITE_URL to <root>/{code}/ (python -m handbook does)") from error
+        raise PluginError(f"{error}; set {environment.SITE_URL} to <root>/{code}/ (python -m handbook does)") from error
     _state.update(languages=languages, code=code, root=root, ui=strings_for(strings, code))
     return config
 

@@ -12,7 +12,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook.pipeline import environment
+from handbook.core import environment
 from handbook.pipeline.build_context import WarningsKept, current, start
 
 _kept: list[logging.Handler] = []

@@ -14,7 +14,11 @@ from mkdocs.structure.files import File, Files
 
 from handbook.content.facts import load_facts
 from handbook.content.page_sources import load_pages
-from handbook.content.reports import (
+from handbook.content.translation_status import translation_states
+from handbook.core.generated_pages import EDITORS_REPORT
+from handbook.pipeline.build_context import current
+from handbook.region.region_data import load_region
+from handbook.site.reports import (
     fact_rows,
     freshness_json,
     freshness_markdown,
@@ -22,10 +26,6 @@ from handbook.content.reports import (
     offices_markdown,
     translation_markdown,
 )
-from handbook.content.translation_status import translation_states
-from handbook.pipeline.build_context import current
-from handbook.pipeline.generated_pages import EDITORS_REPORT
-from handbook.region.region_data import load_region
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen the language's files

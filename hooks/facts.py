@@ -19,7 +19,7 @@ from handbook.content.facts import fact_keys, fill_fact_markers, load_facts, pag
 from handbook.content.page_status import format_day
 from handbook.pipeline.build_context import current
 
-log = logging.getLogger("mkdocs.plugins.handbook.content.facts")
+log = logging.getLogger("mkdocs.plugins.handbook.facts")
 _state: dict[str, Any] = {}
 
 

@@ -8,8 +8,8 @@ from mkdocs.structure.files import File, Files
 
 from handbook.content.glossary import glossary_markdown, load_glossary
 from handbook.content.ui_strings import load_ui_strings, plain_strings, strings_for
+from handbook.core.generated_pages import GLOSSARY_PAGE
 from handbook.pipeline.build_context import current
-from handbook.pipeline.generated_pages import GLOSSARY_PAGE
 
 
 @event_priority(-150)  # after mkdocs-static-i18n: the page is already in the build's language

@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 from handbook.content.facts import fact_keys, figures_due, load_facts
 from handbook.content.page_sources import load_pages, version_of
 from handbook.content.page_status import format_day, page_status
+from handbook.core.generated_pages import EVERY_LANGUAGE
 from handbook.pipeline.build_context import current
-from handbook.pipeline.generated_pages import EVERY_LANGUAGE
 from handbook.pipeline.git_dates import last_changed_dates
 
 _state: dict[str, Any] = {}

@@ -15,10 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.checks.front_matter import parse_front_matter
 from handbook.content.languages import babel_locale
 from handbook.content.translations import version_in
 from handbook.content.ui_strings import load_ui_strings, strings_for
+from handbook.core.front_matter import parse_front_matter
 from handbook.pipeline.build_context import current
 from handbook.region.region_data import load_region
 from handbook.site.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_tool_html

@@ -11,8 +11,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.pipeline.generated_pages import WELCOME_PACK
-from handbook.site.public_address import is_preview_address
+from handbook.core.generated_pages import WELCOME_PACK
+from handbook.core.public_address import is_preview_address
 
 SHARED_PAGES = (WELCOME_PACK.folder, "employers/links/")  # pages whose links are printed or sent on
 

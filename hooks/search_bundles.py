@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from handbook.checks.problems import Problem
+from handbook.core.problems import Problem
 from handbook.pipeline.build_context import current
 from handbook.pipeline.search_bundles import PAGES_PER_BUNDLE, PRIMARY, more_bundles, pages_per_bundle
 

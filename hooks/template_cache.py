@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from handbook.pipeline import environment
+from handbook.core import environment
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

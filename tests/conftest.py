@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from handbook.content.languages import Language, load_languages
+from handbook.core.local_server import free_port, serve_directory
 from handbook.pipeline.build import PROJECT, build_site
-from handbook.pipeline.local_server import free_port, serve_directory
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 

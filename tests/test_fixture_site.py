@@ -100,7 +100,7 @@ def test_switcher_keeps_the_page_in_every_language(fixture_site):
 
 @pytest.mark.browser
 def test_notices_are_visible_to_readers(page, fixture_site):
-    from handbook.pipeline.local_server import serve_directory
+    from handbook.core.local_server import serve_directory
 
     with serve_directory(fixture_site) as url:
         page.goto(f"{url}ar/guide/")

@@ -76,8 +76,8 @@ def test_translations_have_their_own_smaller_model(tmp_path):
 def test_the_page_templates_are_valid(tmp_path):
     from pathlib import Path
 
-    from handbook.checks.front_matter import parse_front_matter
     from handbook.content.content_model import check_front_matter
+    from handbook.core.front_matter import parse_front_matter
 
     templates = Path(__file__).resolve().parent.parent / "templates"
     for template in sorted(templates.glob("*.md")):

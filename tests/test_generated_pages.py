@@ -1,4 +1,4 @@
-"""The registry of generated pages (handbook/pipeline/generated_pages.py) and the checks that use it."""
+"""The registry of generated pages (handbook/core/generated_pages.py) and the checks that use it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 import yaml
 
 from handbook.checks.source_checks import check_not_in_nav, read_config
-from handbook.pipeline.build import PROJECT
-from handbook.pipeline.generated_pages import (
+from handbook.core.generated_pages import (
     EDITORS_REPORT,
     GLOSSARY_KIND,
     KINDS,
@@ -17,6 +16,7 @@ from handbook.pipeline.generated_pages import (
     front_matter,
     kinds_in,
 )
+from handbook.pipeline.build import PROJECT
 from handbook.region.municipality_pages import pages_for
 from handbook.region.region_data import load_region
 from tests.conftest import FIXTURE_PROJECT

@@ -18,6 +18,7 @@ from tests.helpers import line_of
 
 TODAY = date(2026, 12, 2)
 FIX = "write it as plain text, without < or > (no HTML in this field)"
+QUOTE_FIX = "use typographic quotes („…“, “…” or «…») instead"
 
 
 @pytest.fixture
@@ -323,3 +324,18 @@ def test_text_from_data_that_markdown_would_turn_into_a_live_link_fails_the_buil
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "link 'javascript:alert(1)' would run code (in 2 languages: en, ar)" in result.stdout + result.stderr
     assert not site.exists()
+
+
+def test_an_interface_string_that_would_break_an_attribute_is_refused_at_its_language_line(project: Path):
+    """Interface strings go into attributes too (the search box's texts): a straight double quote would end one."""
+    shutil.copytree(Path(__file__).resolve().parent.parent / "i18n", project / "i18n")
+    ui = project / "i18n" / "ui.yml"
+    edit(ui, "  ar: عرض مزيد من النتائج\n", '  ar: \'عرض " onfocus="x\'\n')
+    edit(ui, "  de: Weitere Ergebnisse zeigen\n", "  de: Weitere <b>Ergebnisse</b>\n")
+    lines = ui.read_text(encoding="utf-8").splitlines()
+    de, ar = lines.index("  de: Weitere <b>Ergebnisse</b>") + 1, lines.index("  ar: 'عرض \" onfocus=\"x'") + 1
+    found = [p for p in problems(project) if p.startswith("i18n/")]
+    assert found == [
+        f"i18n/ui.yml:{de}: string 'search_more' in 'de' contains markup (< or >) — {FIX}",
+        f"i18n/ui.yml:{ar}: string 'search_more' in 'ar' contains a straight double quote (\") — {QUOTE_FIX}",
+    ]

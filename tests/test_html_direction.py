@@ -18,7 +18,7 @@ def test_direction_comes_from_cldr():
 
 
 def test_generated_heading_ids_are_ascii_and_stable():
-    from handbook.content.slugs import ascii_slug
+    from handbook.core.slugs import ascii_slug
 
     assert ascii_slug("Registering your address", "-") == "registering-your-address"
     assert ascii_slug("Übersicht für Familien", "-") == "ubersicht-fur-familien"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbook.pipeline.local_server import serve_directory
+from handbook.core.local_server import serve_directory
 
 LINKCHECKER = str(Path(sys.executable).with_name("linkchecker"))
 

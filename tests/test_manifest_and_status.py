@@ -7,8 +7,8 @@ from handbook.checks.freshness import overdue_problems
 from handbook.checks.url_manifest import HEADER, check_manifest, updated_manifest
 from handbook.content.content_model import review_due
 from handbook.content.page_sources import version_of
-from handbook.content.reports import freshness_rows, translation_markdown
 from handbook.content.translation_status import stamp, translation_states
+from handbook.site.reports import freshness_rows, translation_markdown
 from tests.helpers import ORIGINAL, pages_from
 
 MANIFEST = HEADER + "/\n/topics/\n/topics/visa/\n"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from handbook.core.local_server import free_port
 from handbook.pipeline.build import PROJECT
-from handbook.pipeline.local_server import free_port
 
 COPIED = [
     "mkdocs.yml",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from handbook.core.public_address import is_preview_address
 from handbook.pipeline.build import build_site
-from handbook.site.public_address import is_preview_address
 from tests.conftest import FIXTURE_PROJECT
 
 
@@ -68,7 +68,7 @@ def test_printed_packs_and_the_link_catalogue_of_a_preview_say_so(built_site: Pa
 
 
 def test_one_https_rule_for_every_link_in_the_data():
-    from handbook.site.public_address import is_https_address
+    from handbook.core.public_address import is_https_address
 
     assert is_https_address("https://www.stuttgart.de/")
     for bad in (

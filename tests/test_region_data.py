@@ -6,7 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from handbook.content.slugs import place_slug
+from handbook.core.slugs import place_slug
 from handbook.region.region_data import DATA, load_region
 
 TODAY = date(2026, 12, 2)

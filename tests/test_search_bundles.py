@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from handbook.core.local_server import free_port, serve_directory
 from handbook.pipeline.build import PROJECT, build_site
-from handbook.pipeline.local_server import free_port, serve_directory
 from handbook.pipeline.search_bundles import PRIMARY, more_bundles, pages_per_bundle, split_evenly
 from tests.conftest import FIXTURE_PROJECT
 

@@ -189,7 +189,7 @@ def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_pat
 
 
 def test_a_failed_search_index_does_not_hide_broken_links(tmp_path, monkeypatch):
-    from handbook.checks.problems import Problem
+    from handbook.core.problems import Problem
     from handbook.pipeline import build
     from tests.conftest import FIXTURE_PROJECT
 

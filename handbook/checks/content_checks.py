@@ -15,30 +15,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from handbook.checks.html_policy import ATTRIBUTES, URL_SCHEMES, Removal, removals
-from handbook.checks.problems import Problem
 from handbook.content.content_model import check_front_matter
-from handbook.content.page_sources import SourcePage
+from handbook.content.page_sources import SourcePage, headings
 from handbook.content.translations import page_path, translation_name
+from handbook.core.problems import Problem
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([^\s}]+)[^}]*\}\s*$")
 _ATTRIBUTES = re.compile(r"\{:?[^}]*\}\s*$")
 _GOOD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def headings(page: SourcePage) -> Iterator[tuple[int, int, str, str | None]]:
-    """(line, level, text, explicit id) of every ATX heading outside code fences."""
-    in_fence = False
-    for number, line in enumerate(page.body.splitlines(), page.body_line):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or not (match := _ATX_HEADING.match(line)):
-            continue
-        text = match.group(2)
-        explicit = _EXPLICIT_ID.search(text)
-        yield number, len(match.group(1)), text, explicit.group(1) if explicit else None
 
 
 def bom_problem(path: str) -> Problem:

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from handbook.checks.problems import Problem
 from handbook.content.facts import Fact
 from handbook.content.page_sources import SourcePage
-from handbook.content.reports import FreshnessRow, freshness_rows
+from handbook.core.problems import Problem
+from handbook.site.reports import FreshnessRow, freshness_rows
 
 
 def changed_files(repo: Path, ref: str) -> set[str]:

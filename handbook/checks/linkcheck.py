@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.pipeline.local_server import serve_directory
+from handbook.core.local_server import serve_directory
 from handbook.project import PROJECT
 
 CONFIG = PROJECT / "linkcheckerrc"

@@ -26,19 +26,19 @@ from handbook.checks.content_checks import (
     check_translation_ids,
     check_unsafe_html,
 )
-from handbook.checks.front_matter import FrontMatterError, duplicate_key, read_text
-from handbook.checks.problems import Problem
 from handbook.checks.url_manifest import MANIFEST, check_manifest
 from handbook.content.content_model import check_front_matter
 from handbook.content.facts import Fact, check_fact_markers, load_facts
 from handbook.content.glossary import check_glossary
 from handbook.content.languages import Language, load_languages
 from handbook.content.page_sources import SourcePage, load_pages
-from handbook.content.plain_text import FIX, markup_in
 from handbook.content.translations import split_source
-from handbook.content.ui_strings import I18N_DIR, load_ui_strings, plural_problem, texts_of
-from handbook.pipeline import environment
-from handbook.pipeline.generated_pages import GLOSSARY_KIND, GLOSSARY_PAGE, PageKind, kinds_in
+from handbook.content.ui_strings import I18N_DIR, QUOTE_FIX, load_ui_strings, plural_problem, quote_problem, texts_of
+from handbook.core import environment
+from handbook.core.front_matter import FrontMatterError, duplicate_key, read_text
+from handbook.core.generated_pages import GLOSSARY_KIND, GLOSSARY_PAGE, PageKind, kinds_in
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
 from handbook.region.municipality_pages import pages_for as region_page_paths
 from handbook.region.region_data import RegionData, load_region
 from handbook.site.operator import OPERATOR_FILE, operator_markup
@@ -52,7 +52,7 @@ def generated_in_nav(project: Path) -> tuple[str, ...]:
 
 def check_not_in_nav(config: dict, config_text: str, config_path: str, kinds: Iterable[PageKind]) -> list[Problem]:
     """mkdocs.yml's ``not_in_nav`` lists every folder of generated pages kept out of the navigation
-    (handbook.pipeline.generated_pages), so MkDocs does not report them as pages missing from the navigation."""
+    (handbook.core.generated_pages), so MkDocs does not report them as pages missing from the navigation."""
     listed = set(str(config.get("not_in_nav") or "").split())
     line = next((n for n, text in enumerate(config_text.splitlines(), 1) if text.startswith("not_in_nav:")), 0)
     return [
@@ -155,11 +155,11 @@ def check_ui_strings(path: Path, codes: Sequence[str]) -> list[Problem]:
                     )
                 )
             else:
+                at = next((n for n in range(line + 1, len(lines) + 1) if lines[n - 1].startswith(f"  {code}:")), line)
                 for text in texts_of(texts[code]):
-                    if markup_in(text):
-                        problems.append(
-                            Problem(_i18n_name(path), line, f"string '{key}' in '{code}' {markup_in(text)}", FIX)
-                        )
+                    for wrong, fix in ((markup_in(text), FIX), (quote_problem(text), QUOTE_FIX)):
+                        if wrong:
+                            problems.append(Problem(_i18n_name(path), at, f"string '{key}' in '{code}' {wrong}", fix))
     return problems
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from handbook.checks.problems import Problem
 from handbook.content.translations import page_path
+from handbook.core.problems import Problem
 
 MANIFEST = "published-urls.txt"
 HEADER = """\

@@ -18,8 +18,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from handbook.checks.front_matter import FrontMatter
-from handbook.content.plain_text import FIX, markup_in
+from handbook.core.front_matter import FrontMatter
+from handbook.core.plain_text import FIX, markup_in
 from handbook.project import PROJECT
 
 SCHEMA_FILE = PROJECT / "schemas" / "front-matter.schema.json"

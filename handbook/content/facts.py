@@ -21,11 +21,11 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_percent, parse_pattern
 
-from handbook.checks.front_matter import YamlError, deepest_line, load_yaml_with_lines
-from handbook.checks.problems import Problem
 from handbook.content.languages import babel_locale
-from handbook.content.plain_text import FIX, markup_in
-from handbook.site.public_address import is_https_address
+from handbook.core.front_matter import YamlError, deepest_line, load_yaml_with_lines
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
+from handbook.core.public_address import is_https_address
 
 FACTS_FILE = "data/facts.yml"
 MARKER = re.compile(r"\[\[fact:([^\]\n]*)\]\]")

@@ -11,12 +11,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.checks.content_checks import headings
-from handbook.checks.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
-from handbook.checks.problems import Problem
-from handbook.content.page_sources import SourcePage
-from handbook.content.plain_text import FIX, markup_in
-from handbook.pipeline.generated_pages import EVERY_LANGUAGE, GLOSSARY_KIND, front_matter
+from handbook.content.page_sources import SourcePage, headings
+from handbook.core.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
+from handbook.core.generated_pages import EVERY_LANGUAGE, GLOSSARY_KIND, front_matter
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
 
 GLOSSARY = GLOSSARY_KIND.made_from  # data/glossary.yml
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Collection, Sequence
+import re
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook.checks.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
 from handbook.content.markdown_html import render_html
 from handbook.content.translations import split_source
+from handbook.core.front_matter import FrontMatter, FrontMatterError, parse_front_matter, read_text
 
 
 @dataclass
@@ -119,3 +120,22 @@ def load_pages(
             front_matter, error = None, exc
         pages.append(SourcePage(src_uri, name.page, name.language, text, front_matter, error, config_file, bom))
     return pages
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_EXPLICIT_ID = re.compile(r"\{:?[^}]*?#([^\s}]+)[^}]*\}\s*$")
+
+
+def headings(page: SourcePage) -> Iterator[tuple[int, int, str, str | None]]:
+    """(line, level, text, explicit id) of every ATX heading outside code fences."""
+    in_fence = False
+    for number, line in enumerate(page.body.splitlines(), page.body_line):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or not (match := _ATX_HEADING.match(line)):
+            continue
+        text = match.group(2)
+        explicit = _EXPLICIT_ID.search(text)
+        yield number, len(match.group(1)), text, explicit.group(1) if explicit else None

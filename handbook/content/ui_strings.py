@@ -59,6 +59,15 @@ def plural_problem(text: Text, code: str) -> str | None:
     return None
 
 
+QUOTE_FIX = "use typographic quotes („…“, “…” or «…») instead"
+
+
+def quote_problem(text: str) -> str | None:
+    """Interface strings also go into HTML attributes (labels, the search box's texts), where a straight double
+    quote would end the attribute and turn the rest of the string into markup."""
+    return 'contains a straight double quote (")' if '"' in text else None
+
+
 def texts_of(text: Text) -> list[str]:
     """Every text of a string: the one, or each plural form."""
     return list(text.values()) if isinstance(text, Mapping) else [text]

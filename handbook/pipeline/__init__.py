@@ -1,2 +1,2 @@
-"""Building the site: the engine, one build per language and its context, the generated pages' registry, search
-bundles and the rendered-site link check."""
+"""Building the site: the engine, one build per language and its context, search bundles, minifying and the
+rendered-site link check."""

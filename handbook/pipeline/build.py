@@ -28,10 +28,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from handbook.content.languages import Language, default_language, load_languages
 from handbook.content.ui_strings import load_ui_strings
-from handbook.pipeline import environment
+from handbook.core import environment
+from handbook.core.environment import language_env
 from handbook.pipeline.build_context import BuildResult
 from handbook.pipeline.engine import ENGINE, QUIET, engine_command
-from handbook.pipeline.environment import language_env
 from handbook.pipeline.search_bundles import PRIMARY, split_evenly
 from handbook.pipeline.site_links import check_site_links
 from handbook.project import PROJECT
@@ -55,7 +55,8 @@ class LanguageBuild:
         """Its warnings and errors: from its result, or from what it printed when it stopped before writing one."""
         if self.result is not None and (self.result.warnings or self.returncode == 0):
             return self.result.warnings
-        return [line.strip() for line in self.output.splitlines() if line.strip() and not line.startswith("INFO")]
+        lines = (line.strip() for line in self.output.splitlines())
+        return [line for line in lines if line and not line.startswith("INFO")]
 
 
 def source_date_epoch(project: Path) -> str | None:

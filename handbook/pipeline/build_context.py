@@ -3,7 +3,7 @@
 A language build is one engine process (handbook.pipeline.build starts one per language). Its first hook
 (hooks/build_context.py) makes the context from the configuration when the configuration is loaded; every other
 hook asks ``current()`` instead of working out again which language, address, project and day it is in. At the end
-the build writes its result (handbook.pipeline.environment.RESULT) as a small JSON file, which
+the build writes its result (handbook.core.environment.RESULT) as a small JSON file, which
 handbook.pipeline.build reads instead of parsing the engine's log or the pages' HTML.
 """
 
@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from handbook.pipeline import environment
+from handbook.core import environment
 
 
 @dataclass

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from handbook.checks.problems import Problem
+from handbook.core.problems import Problem
 
 PAGES_PER_BUNDLE = 2000
 PRIMARY = "pagefind"

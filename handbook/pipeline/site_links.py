@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-from handbook.checks.problems import Problem
+from handbook.core.problems import Problem
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 # Addresses that run code when followed, whatever wrote them: a template, a hook, or text from data/ that

@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from handbook.checks.front_matter import YamlError, deepest_line, load_yaml_with_lines
-from handbook.checks.problems import Problem
-from handbook.content.plain_text import FIX, markup_in
-from handbook.site.public_address import is_https_address
+from handbook.core.front_matter import YamlError, deepest_line, load_yaml_with_lines
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
+from handbook.core.public_address import is_https_address
 
 REGISTRY = "immigration_offices.yml"
 KINDS = ("city", "town", "district_office")

@@ -15,7 +15,7 @@ from datetime import date
 from babel.numbers import format_decimal
 
 from handbook.content.page_status import format_day
-from handbook.pipeline.generated_pages import DISTRICT, EVERY_LANGUAGE, MUNICIPALITY, WELCOME_PACK, front_matter
+from handbook.core.generated_pages import DISTRICT, EVERY_LANGUAGE, MUNICIPALITY, WELCOME_PACK, front_matter
 from handbook.region.immigration_offices import ImmigrationOffice
 from handbook.region.region_data import DISTRICTS, District, Municipality, RegionData
 from handbook.region.region_map import Projection, marker_svg

@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from handbook.checks.problems import Problem
-from handbook.content.plain_text import FIX, markup_in
-from handbook.content.slugs import place_slug
-from handbook.pipeline import environment
+from handbook.core import environment
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
+from handbook.core.public_address import is_https_address
+from handbook.core.slugs import place_slug
 from handbook.project import PROJECT
 from handbook.region.immigration_offices import REGISTRY, ImmigrationOffice, Registry, load_immigration_offices
-from handbook.site.public_address import is_https_address
 
 DATA = PROJECT / "data"
 MUNICIPALITIES = "region/municipalities.csv"
@@ -459,7 +459,7 @@ DETAIL_FIELDS = ("website", "citizens_office")
 
 
 def _load_details(data_dir: Path, problems: list[Problem], today: date) -> dict[str, dict[str, Any]]:
-    from handbook.checks.front_matter import FrontMatterError, parse_front_matter
+    from handbook.core.front_matter import FrontMatterError, parse_front_matter
 
     path = f"data/{DETAILS}"
     file = data_dir / DETAILS

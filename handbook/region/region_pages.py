@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from handbook.checks.front_matter import FrontMatterError, parse_front_matter
-from handbook.checks.problems import Problem
 from handbook.content.facts import Fact, fill_fact_markers
 from handbook.content.languages import text_direction
 from handbook.content.translations import split_source, version_in
-from handbook.pipeline.generated_pages import DISTRICT, MUNICIPALITY, WELCOME_PACK
+from handbook.core.front_matter import FrontMatterError, parse_front_matter
+from handbook.core.generated_pages import DISTRICT, MUNICIPALITY, WELCOME_PACK
+from handbook.core.problems import Problem
 from handbook.region.municipality_pages import (
     choose_prose,
     district_markdown,

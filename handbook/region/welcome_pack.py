@@ -14,7 +14,7 @@ from pathlib import Path
 import segno
 
 from handbook.content.markdown_html import render_html
-from handbook.pipeline.generated_pages import EVERY_LANGUAGE, front_matter
+from handbook.core.generated_pages import EVERY_LANGUAGE, front_matter
 from handbook.region.municipality_pages import appointment_label, fill
 from handbook.region.region_data import Municipality
 

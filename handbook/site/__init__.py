@@ -1,1 +1,1 @@
-"""Site features: the plan, the employers' link catalogue, the operator's details and public addresses."""
+"""Site features: the plan, the employers' link catalogue, the editors' reports and the operator's details."""

@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from handbook.checks.content_checks import headings
-from handbook.content.page_sources import SourcePage
+from handbook.content.page_sources import SourcePage, headings
 from handbook.content.translations import page_path, translation_name
 
 _ID = r"\s*\{[^}]*\}\s*$"

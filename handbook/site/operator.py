@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from handbook.checks.problems import Problem
-from handbook.content.plain_text import FIX, markup_in
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
 
 OPERATOR_FILE = "config/operator.yml"
 REQUIRED = (

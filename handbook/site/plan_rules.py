@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handbook.checks.front_matter import YamlError, deepest_line, load_yaml_with_lines
-from handbook.checks.problems import Problem
 from handbook.content.facts import Source
 from handbook.content.page_sources import SourcePage
-from handbook.content.plain_text import FIX, markup_in
-from handbook.site.public_address import is_https_address
+from handbook.core.front_matter import YamlError, deepest_line, load_yaml_with_lines
+from handbook.core.plain_text import FIX, markup_in
+from handbook.core.problems import Problem
+from handbook.core.public_address import is_https_address
 
 STEPS_FILE = "data/steps.yml"
 CHECKLIST = "checklist.md"
