@@ -12,7 +12,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from handbook.content.facts import load_facts
 from handbook.content.page_sources import load_pages
 from handbook.content.translation_status import translation_states
 from handbook.core.generated_pages import EDITORS_REPORT
@@ -35,7 +34,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     codes, day = list(context.codes), context.today
     pages = load_pages(context.docs_dir, codes, context.config_file)
-    facts = load_facts(context.project, codes, day)[0]
+    facts = context.facts[0]
     rows, figures = freshness_rows(pages, day, facts), fact_rows(facts, pages, day)
     generated = {
         EDITORS_REPORT.path("freshness"): freshness_markdown(rows, day, figures),

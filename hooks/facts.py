@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.content.facts import fact_keys, fill_fact_markers, load_facts, page_figures
+from handbook.content.facts import fact_keys, fill_fact_markers, page_figures
 from handbook.content.page_status import format_day
 from handbook.pipeline.build_context import current
 
@@ -26,7 +26,7 @@ _state: dict[str, Any] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = current()
     day = context.today
-    facts, problems = load_facts(context.project, list(context.codes), day)
+    facts, problems = context.facts
     for problem in problems:  # `make check` stops a build before this; the preview prints and goes on
         log.warning(str(problem))
     _state.update(facts=facts, code=context.code, today=day, used={})

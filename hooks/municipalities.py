@@ -18,7 +18,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.content.facts import load_facts
 from handbook.content.translations import split_source
 from handbook.content.ui_strings import load_ui_strings, strings_for
 from handbook.pipeline.build_context import current
@@ -45,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         strings=strings_for(load_ui_strings(), code),
         packs=welcome_packs(sources.region),
         qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"),
-        facts=load_facts(project, codes, day)[0],
+        facts=context.facts[0],
         today=day,
     )
     return config

@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.content.facts import fact_keys, figures_due, load_facts
+from handbook.content.facts import fact_keys, figures_due
 from handbook.content.page_sources import load_pages, version_of
 from handbook.content.page_status import format_day, page_status
 from handbook.core.generated_pages import EVERY_LANGUAGE
@@ -40,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         changed={page.src_uri: changed.get(f"{docs_prefix}/{page.src_uri}") for page in pages},
         today=context.today,
     )
-    _state["facts"] = load_facts(repo, codes, _state["today"])[0]  # its problems are reported by hooks/facts.py
+    _state["facts"] = context.facts[0]  # its problems are reported by hooks/facts.py
     return config
 
 

@@ -42,6 +42,16 @@ def test_the_context_names_the_language_being_built_and_the_original():
     assert context_from_config(fake_config(None), date(2026, 12, 2)).is_original  # no build_only_locale: the original
 
 
+def test_the_figures_are_read_once_per_build():
+    from handbook.pipeline.build import PROJECT
+
+    config = fake_config("de")
+    config.config_file_path = str(PROJECT / "mkdocs.yml")
+    context = context_from_config(config, date(2026, 12, 2))
+    assert context.facts is context.facts  # every hook gets the same figures, read once
+    assert context.facts[0] and context.facts[1] == []  # the real data/facts.yml, without problems
+
+
 def test_a_hook_asking_before_the_build_started_is_told_what_to_fix(monkeypatch):
     monkeypatch.setattr(build_context, "_current", None)
     with pytest.raises(RuntimeError, match=r"list hooks/build_context.py first under hooks: in mkdocs.yml"):

@@ -13,10 +13,13 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from handbook.content.facts import Fact, load_facts
 from handbook.core import environment
+from handbook.core.problems import Problem
 
 
 @dataclass
@@ -66,6 +69,11 @@ class BuildContext:
     @property
     def is_original(self) -> bool:
         return self.code == self.original
+
+    @cached_property
+    def facts(self) -> tuple[dict[str, Fact], list[Problem]]:
+        """data/facts.yml as of ``today``, read once for every hook that needs the figures (and its problems)."""
+        return load_facts(self.project, self.codes, self.today)
 
 
 def context_from_config(config: Any, today: date) -> BuildContext:
