@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from handbook.content.alternates import PageLanguages, page_languages, site_root
 from handbook.content.languages import Language, languages_from_plugin_config
 from handbook.content.translations import originals_replaced_by_translations, split_source, translation_map
-from handbook.content.ui_strings import load_ui_strings, missing_ui_strings, strings_for
+from handbook.content.ui_strings import missing_ui_strings
 from handbook.core import environment
 from handbook.core.generated_pages import EVERY_LANGUAGE
 from handbook.pipeline.build_context import current
@@ -31,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     languages = [
         Language(lang.code, lang.name, lang.site_name, is_default=(index == 0)) for index, lang in enumerate(languages)
     ]
-    strings = load_ui_strings()
+    strings = context.ui_strings
     missing = missing_ui_strings(strings, [lang.code for lang in languages])
     if missing:
         raise PluginError("i18n/ui.yml: missing translations: " + ", ".join(missing))
@@ -39,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = site_root(context.site_url, code)
     except ValueError as error:
         raise PluginError(f"{error}; set {environment.SITE_URL} to <root>/{code}/ (python -m handbook does)") from error
-    _state.update(languages=languages, code=code, root=root, ui=strings_for(strings, code))
+    _state.update(languages=languages, code=code, root=root, ui=context.strings)
     return config
 
 

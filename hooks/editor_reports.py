@@ -16,7 +16,6 @@ from handbook.content.page_sources import load_pages
 from handbook.content.translation_status import translation_states
 from handbook.core.generated_pages import EDITORS_REPORT
 from handbook.pipeline.build_context import current
-from handbook.region.region_data import load_region
 from handbook.site.reports import (
     fact_rows,
     freshness_json,
@@ -43,7 +42,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     }
     data = context.project / "data"
     if (data / "region").exists():  # the handbook, not the test fixtures
-        generated[EDITORS_REPORT.path("offices")] = offices_markdown(load_region(data, day))
+        generated[EDITORS_REPORT.path("offices")] = offices_markdown(context.region.region)
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook.content.ui_strings import load_ui_strings
 from handbook.pipeline.build_context import current
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    code = current().code
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = load_ui_strings()["heading_link"][code]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = current().strings["heading_link"]
     return config

@@ -8,27 +8,26 @@ content, and what the templates add to it (sources, figures, notices, dates).
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.content.glossary import load_glossary
 from handbook.content.language_of_parts import in_article, isolate_left_to_right, mark_german_terms, term_weights
 from handbook.content.languages import text_direction
 from handbook.content.translations import split_source
+from handbook.pipeline.build_context import current
 
 _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    terms, _ = load_glossary(Path(config.config_file_path).parent)
+    context = current()
     explained: dict[str, set[str]] = defaultdict(set)
-    for term in terms:
+    for term in context.glossary:
         explained[term.section.split("#", 1)[0]].add(term.term)
-    _state.update(explained=explained, codes=[lang.locale for lang in config.plugins["i18n"].config.languages])
+    _state.update(explained=explained, codes=list(context.codes))
     return config
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,8 +9,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.checks.content_checks import nav_entries
-from handbook.content.page_sources import load_pages
-from handbook.content.ui_strings import load_ui_strings
 from handbook.pipeline.build_context import current
 from handbook.site.link_catalogue import catalogue, catalogue_html
 
@@ -20,13 +17,11 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    code, codes = current().code, list(current().codes)
-    strings = load_ui_strings()
+    strings = current().strings
     _state.update(
-        code=code,
-        codes=codes,
-        copy=strings["copy_link"][code],
-        copied=strings["link_copied"][code],
+        code=current().code,
+        copy=strings["copy_link"],
+        copied=strings["link_copied"],
         guides=[
             entry for entry in nav_entries(config.nav) if entry.startswith("topics/") and not entry.endswith("index.md")
         ],
@@ -37,8 +32,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER not in markdown:
         return markdown
-    pages = load_pages(
-        Path(config.docs_dir), _state["codes"], Path(config.config_file_path), only={None, _state["code"]}
-    )
-    entries = catalogue(pages, _state["guides"], _state["code"], config.site_url or "")
+    entries = catalogue(current().language_pages, _state["guides"], _state["code"], config.site_url or "")
     return markdown.replace(MARKER, catalogue_html(entries, _state["copy"], _state["copied"]))

@@ -19,10 +19,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook.content.translations import split_source
-from handbook.content.ui_strings import load_ui_strings, strings_for
 from handbook.pipeline.build_context import current
 from handbook.region.municipality_pages import finder_html, index_markdown
-from handbook.region.region_pages import load_region_sources, pack_checklist, region_pages, welcome_packs, write_changed
+from handbook.region.region_pages import pack_checklist, region_pages, welcome_packs, write_changed
 from handbook.region.welcome_pack import QrCache, fill_blocks, pack_blocks
 
 FINDER = "<!-- municipality-finder -->"
@@ -33,7 +32,7 @@ _state: dict[str, Any] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = current()
     codes, code, project, day = list(context.codes), context.code, context.project, context.today
-    sources = load_region_sources(project, codes, day)
+    sources = context.region
     if sources.problems:
         raise PluginError("data problems (run `make check`):\n" + "\n".join(map(str, sources.problems)))
     _state.update(
@@ -41,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         region=sources.region,
         code=code,
         codes=codes,
-        strings=strings_for(load_ui_strings(), code),
+        strings=context.strings,
         packs=welcome_packs(sources.region),
         qr=QrCache(project / ".cache" / "handbook" / f"qr-codes.{code}.json"),
         facts=context.facts[0],

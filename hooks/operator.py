@@ -12,7 +12,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.content.ui_strings import load_ui_strings
 from handbook.pipeline.build_context import current
 from handbook.site.operator import MARKER, fill_operator_markers, load_operator
 
@@ -20,10 +19,9 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    code = current().code
     _state.update(
         operator=load_operator(current().project),
-        not_provided=load_ui_strings()["not_provided"][code],
+        not_provided=current().strings["not_provided"],
     )
     return config
 

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.content.facts import fact_keys, figures_due
-from handbook.content.page_sources import load_pages, version_of
+from handbook.content.page_sources import version_of
 from handbook.content.page_status import format_day, page_status
 from handbook.core.generated_pages import EVERY_LANGUAGE
 from handbook.pipeline.build_context import current
@@ -25,9 +25,8 @@ _state: dict[str, Any] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     context = current()
-    codes, code, docs_dir = list(context.codes), context.code, context.docs_dir
-    # Only this language's translations and the originals; kept as front matter, not whole files.
-    pages = load_pages(docs_dir, codes, context.config_file, only={None, code})
+    code, docs_dir = context.code, context.docs_dir
+    pages = context.language_pages  # only this language's translations and the originals
     repo = context.project
     docs_prefix = docs_dir.resolve().relative_to(repo.resolve()).as_posix()
     changed = last_changed_dates(repo, docs_prefix)

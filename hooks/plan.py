@@ -17,10 +17,8 @@ from mkdocs.structure.pages import Page
 
 from handbook.content.languages import babel_locale
 from handbook.content.translations import version_in
-from handbook.content.ui_strings import load_ui_strings, strings_for
 from handbook.core.front_matter import parse_front_matter
 from handbook.pipeline.build_context import current
-from handbook.region.region_data import load_region
 from handbook.site.plan_page import PLAN, PLAN_LINK, fallback_markdown, plan_tool_html
 from handbook.site.plan_rules import CHECKLIST, load_steps
 
@@ -37,8 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         code=code,
         steps=steps,
         locale=babel_locale(code).replace("_", "-"),
-        strings=strings_for(load_ui_strings(), code),
-        municipalities=load_region(project / "data", context.today).municipalities,
+        strings=context.strings,
+        municipalities=context.region.region.municipalities,
     )
     return config
 

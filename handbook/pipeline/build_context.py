@@ -18,8 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.facts import Fact, load_facts
+from handbook.content.glossary import Term, load_glossary
+from handbook.content.page_sources import SourcePage, load_pages
+from handbook.content.ui_strings import Text, load_ui_strings, strings_for
 from handbook.core import environment
 from handbook.core.problems import Problem
+from handbook.region.region_pages import RegionSources, load_region_sources
 
 
 @dataclass
@@ -49,7 +53,11 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class BuildContext:
-    """One language build: which language, which languages exist, where the project is, the address and the day."""
+    """One language build: which language, which languages exist, where the project is, the address and the day.
+
+    The data files several hooks need are read on first use and then kept, once per build (a rebuild of
+    `make serve` makes a new context, so an edited file is read again).
+    """
 
     code: str  # the language being built
     codes: tuple[str, ...]  # every language, the original first
@@ -74,6 +82,31 @@ class BuildContext:
     def facts(self) -> tuple[dict[str, Fact], list[Problem]]:
         """data/facts.yml as of ``today``, read once for every hook that needs the figures (and its problems)."""
         return load_facts(self.project, self.codes, self.today)
+
+    @cached_property
+    def ui_strings(self) -> dict[str, dict[str, Text]]:
+        """i18n/*.yml in every language (the alternates hook checks that none is missing)."""
+        return load_ui_strings()
+
+    @cached_property
+    def strings(self) -> dict[str, Text]:
+        """The interface strings in the language being built."""
+        return strings_for(self.ui_strings, self.code)
+
+    @cached_property
+    def glossary(self) -> list[Term]:
+        """data/glossary.yml's terms (its problems are reported by `make check`)."""
+        return load_glossary(self.project)[0]
+
+    @cached_property
+    def region(self) -> RegionSources:
+        """The region data as of ``today`` and the editors' local prose, for the generated pages and the plan."""
+        return load_region_sources(self.project, self.codes, self.today)
+
+    @cached_property
+    def language_pages(self) -> list[SourcePage]:
+        """The originals and this language's translations, as front matter and text."""
+        return load_pages(self.docs_dir, self.codes, self.config_file, only={None, self.code})
 
 
 def context_from_config(config: Any, today: date) -> BuildContext:
