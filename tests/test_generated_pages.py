@@ -29,6 +29,20 @@ def test_front_matter_keeps_any_title_one_value():
     assert yaml.safe_load(block.strip("-\n")) == {"title": title, "generated": "every-language", "noindex": True}
 
 
+def test_front_matter_is_written_as_the_pure_python_serialiser_would():
+    """libyaml writes the front matter for speed; what it writes must not depend on whether PyYAML has it."""
+    fields = {
+        "title": "Bietigheim-Bissingen: Ausländerbehörde 'Bürgerbüro'",
+        "description": "مكتب الأجانب — 外国人管理局 … " + "a long text " * 20,
+        "last_reviewed": "2026-12-02",
+        "review_interval_months": 12,
+        "sources": [{"name": "Landratsamt: Liste", "url": "https://www.landkreis-ludwigsburg.de/?a=1&b=2#x"}],
+        "generated": "every-language",
+    }
+    pure = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
+    assert front_matter(fields) == f"---\n{pure}---\n\n"
+
+
 def test_the_region_kinds_exist_only_where_the_project_has_region_data():
     assert kinds_in(PROJECT) == list(KINDS)
     assert kinds_in(FIXTURE_PROJECT) == [EDITORS_REPORT]  # no region data, no glossary
