@@ -25,6 +25,7 @@ _ENTITY = re.compile(r"(&#?\w+;)")
 # A left-to-right run: starts with a Latin letter, a digit or §, may hold the punctuation of addresses,
 # numbers and citations, and ends with a letter, a digit or a unit sign (never with a space or a comma).
 _RUN = re.compile(r"[A-Za-zÀ-ɏ0-9§](?:[A-Za-zÀ-ɏ0-9§²³%.,:/@+\-–_'’=?#~ ]*[A-Za-zÀ-ɏ0-9²³%/])?")
+_RUN_START = re.compile(r"[A-Za-zÀ-ɏ0-9§]")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _KEEP_AS_IS = frozenset({"code", "pre", "kbd", "samp", "bdi", "bdo", "script", "style", "svg", "math", "textarea"})
 _OWN_DIRECTION = re.compile(r"\sdir\s*=", re.IGNORECASE)
@@ -37,9 +38,12 @@ def mark_german_terms(
     page that is not German), and the Pagefind weight ``search_weight`` gives the term, if any (so that a German
     term typed into the search finds the guide that explains it before the pages that only mention it)."""
     tokens = _TOKEN.split(html)
-    for index, token in enumerate(tokens):
+    for index in range(1, len(tokens), 2):  # the tags; a cheap look at the start before the regular expression
+        token = tokens[index]
+        if token[:3].lower() != "<em":
+            continue
         tag = _TAG.fullmatch(token)
-        if not tag or tag.group(1) or tag.group(2).lower() != "em" or " lang=" in tag.group(3):
+        if not tag or tag.group(2).lower() != "em" or " lang=" in tag.group(3):
             continue
         text = _text_until_close(tokens, index + 1, "em")
         if _LATIN.search(text):
@@ -81,6 +85,8 @@ def isolate_left_to_right(html: str) -> str:
 
 
 def _isolate_runs(text: str) -> str:
+    if not _RUN_START.search(text):  # most texts between two tags: blanks, or words in the page's own script
+        return text
     # Entities (&nbsp;, &amp;) are never part of a run: their letters are not text.
     parts = _ENTITY.split(text)
     return "".join(
