@@ -161,8 +161,8 @@ def test_every_mistake_in_the_facts_file_is_reported_at_once_with_its_line(tmp_p
     ) in lines
     assert "data/facts.yml:27: fact 'broken': valid_from '2026-13-01' is not a date — write it as YYYY-MM-DD" in lines
     assert (
-        "data/facts.yml:28: fact 'broken': checked 2999-01-01 is in the future — write the day a person "
-        "checked the value against the sources"
+        "data/facts.yml:28: fact 'broken': 'checked' 2999-01-01 is in the future — write the day a person "
+        "actually checked it"
     ) in lines
     assert (
         "data/facts.yml:29: fact 'broken': needs at least one source with name and an https:// url — "

@@ -77,8 +77,8 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
         " — write kind: booking, form, email, contact",
         "data/immigration_offices.yml:18: office 'broken' has phone and phone_source only together"
         " — write both: the phone as the office's own page states it, and that page",
-        "data/immigration_offices.yml:20: office 'broken': last_reviewed 2999-01-01 is in the future"
-        " — write the day you checked it",
+        "data/immigration_offices.yml:20: office 'broken': 'last_reviewed' 2999-01-01 is in the future"
+        " — write the day a person actually checked it",
         "data/immigration_offices.yml:24: 'page' of office 'half' needs exactly url, source — see data/README.md",
         "data/immigration_offices.yml:27: address_source of office 'half' is not an https:// address"
         " — use the office's own https:// page",

@@ -105,3 +105,27 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
 def office_line(data: Path, office: str) -> int:
     lines = (data / "immigration_offices.yml").read_text(encoding="utf-8").splitlines()
     return lines.index(f"{office}:") + 1
+
+
+def test_a_day_of_checking_after_today_is_named_in_the_same_words_in_each_file(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    corrupt(
+        data,
+        "immigration_offices.csv",
+        [
+            (
+                "Auslaender_+und+Staatsangehoerigkeitswesen.html,2026-12-02",
+                "Auslaender_+und+Staatsangehoerigkeitswesen.html,2999-01-01",
+            )
+        ],
+    )
+    (data / "municipality_details.yml").write_text(
+        '"08115045":\n  website:\n    url: https://www.example.org/\n    source: https://www.example.org/\n'
+        "    last_reviewed: 2999-01-01\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in load_region(data, TODAY).problems]
+    expected = "'last_reviewed' 2999-01-01 is in the future — write the day a person actually checked it"
+    assert f"data/immigration_offices.csv:3: {expected}" in problems
+    assert f"data/municipality_details.yml:5: {expected}" in problems

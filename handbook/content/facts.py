@@ -22,6 +22,7 @@ from babel import Locale
 from babel.numbers import format_percent, parse_pattern
 
 from handbook.content.languages import babel_locale
+from handbook.core.checked_days import future_day
 from handbook.core.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.core.plain_text import FIX, markup_in
 from handbook.core.problems import Problem
@@ -218,14 +219,8 @@ def _read_period(key: str, kind: Any, item: Any, at: Any, today: date) -> tuple[
             problems.append(problem(at(name), f"{name} '{raw}' is not a date", "write it as YYYY-MM-DD"))
     if "valid_until" in days and "valid_from" in days and days["valid_until"] < days["valid_from"]:
         problems.append(problem(at("valid_until"), "valid_until is before valid_from", "correct one of the two dates"))
-    if "checked" in days and days["checked"] > today:
-        problems.append(
-            problem(
-                at("checked"),
-                f"checked {days['checked']} is in the future",
-                "write the day a person checked the value against the sources",
-            )
-        )
+    if "checked" in days and (ahead := future_day("checked", days["checked"], today)):
+        problems.append(problem(at("checked"), *ahead))
     for index, source in enumerate(item.get("sources") or []):
         if isinstance(source, dict) and markup_in(source.get("name")):
             problems.append(problem(at("sources", index, "name"), f"a source name {markup_in(source['name'])}", FIX))

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from handbook.core.checked_days import future_day
 from handbook.core.front_matter import YamlError, deepest_line, load_yaml_with_lines
 from handbook.core.plain_text import FIX, markup_in
 from handbook.core.problems import Problem
@@ -202,14 +203,9 @@ def _read_office(
                 "write the day you checked it, YYYY-MM-DD",
             )
         )
-    if reviewed and reviewed > today:
-        problems.append(
-            problem(
-                at("last_reviewed"),
-                f"office '{key}': last_reviewed {reviewed} is in the future",
-                "write the day you checked it",
-            )
-        )
+    if reviewed and (ahead := future_day("last_reviewed", reviewed, today)):
+        what, fix = ahead
+        problems.append(problem(at("last_reviewed"), f"office '{key}': {what}", fix))
     if problems or reviewed is None:
         return None, problems
     return ImmigrationOffice(

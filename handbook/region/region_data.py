@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.core import environment
+from handbook.core.checked_days import future_day
 from handbook.core.plain_text import FIX, markup_in
 from handbook.core.problems import Problem
 from handbook.core.public_address import is_https_address
@@ -394,10 +395,8 @@ def _load_offices(data_dir: Path, problems: list[Problem], today: date, registry
         if None in values:
             continue
         ags, confirmed, url, reviewed = values
-        if reviewed > today:
-            problems.append(
-                Problem(path, line, f"'last_reviewed' is in the future: {reviewed}", "write the day it was checked")
-            )
+        if ahead := future_day("last_reviewed", reviewed, today):
+            problems.append(Problem(path, line, *ahead))
             continue
         if not row["source_name"].strip():
             problems.append(
@@ -525,15 +524,8 @@ def _load_details(data_dir: Path, problems: list[Problem], today: date) -> dict[
                     )
                 )
                 continue
-            if reviewed > today:
-                problems.append(
-                    Problem(
-                        path,
-                        line_of((ags, name, "last_reviewed")),
-                        f"'last_reviewed' is in the future: {reviewed}",
-                        "write the day it was checked",
-                    )
-                )
+            if ahead := future_day("last_reviewed", reviewed, today):
+                problems.append(Problem(path, line_of((ags, name, "last_reviewed")), *ahead))
                 continue
             good[name] = {**fact, "last_reviewed": reviewed}
         lines[ags] = line_of((ags,))
