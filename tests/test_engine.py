@@ -7,6 +7,7 @@ which names the engine.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from handbook.pipeline.build import PROJECT, build_language, build_site
 from handbook.pipeline.engine import ENGINE, engine_command
+from handbook.pipeline.engine_processes import engine_processes, new_process_runner
 from tests.conftest import FIXTURE_PROJECT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
@@ -43,6 +45,18 @@ def test_the_build_runs_properdocs():
         engine_command("build", engine="hugo")
     version = subprocess.run(engine_command("--version"), capture_output=True, text=True, check=True).stdout
     assert "properdocs, version 1.6.7 from" in version, version
+
+
+def test_a_forked_build_reports_exit_code_and_output_as_a_new_process_does(tmp_path):
+    """The language builds run in forks of a preloaded server (handbook/pipeline/engine_processes.py)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    missing = ["build", "--config-file", str(tmp_path / "missing.yml")]
+    with engine_processes(2) as forked:
+        version, failed = forked(["--version"], PROJECT, env), forked(missing, tmp_path, env)
+    assert version == new_process_runner()(["--version"], PROJECT, env)
+    assert version[0] == 0 and "properdocs, version 1.6.7" in version[1]
+    assert failed == new_process_runner()(missing, tmp_path, env)
+    assert failed[0] == 2 and "missing.yml" in failed[1], failed
 
 
 def test_the_comparison_sees_a_changed_page(tmp_path):

@@ -1,7 +1,8 @@
 """Build the whole handbook: one engine build per language, in parallel, then the shared parts.
 
 Each language is an ordinary ``properdocs build`` (handbook/pipeline/engine.py) of the same mkdocs.yml with three
-environment variables (language, output folder, URL), so ``/en/…`` is built
+environment variables (language, output folder, URL), each in a process of its own (forked from one that has
+imported the engine already: handbook/pipeline/engine_processes.py), so ``/en/…`` is built
 exactly like ``/de/…`` and a broken language fails the whole build. After the
 language builds this module writes what belongs to the whole site: the language
 chooser at ``/``, the sitemap index, robots.txt and the top-level 404 page. Each
@@ -31,7 +32,8 @@ from handbook.content.ui_strings import load_ui_strings
 from handbook.core import environment
 from handbook.core.environment import language_env
 from handbook.pipeline.build_context import BuildResult
-from handbook.pipeline.engine import ENGINE, QUIET, engine_command
+from handbook.pipeline.engine import ENGINE, QUIET
+from handbook.pipeline.engine_processes import Runner, engine_processes, new_process_runner
 from handbook.pipeline.search_bundles import PRIMARY, split_evenly
 from handbook.pipeline.site_links import check_site_links
 from handbook.project import PROJECT
@@ -72,11 +74,18 @@ def source_date_epoch(project: Path) -> str | None:
 
 
 def build_language(
-    code: str, root_url: str, site_dir: Path, project: Path, template_cache: str = "", engine: str = ENGINE
+    code: str,
+    root_url: str,
+    site_dir: Path,
+    project: Path,
+    template_cache: str = "",
+    engine: str = ENGINE,
+    run: Runner | None = None,
 ) -> LanguageBuild:
     """Run one strict engine build in its own process (so languages use all cores).
 
     ``template_cache``: a folder the language builds share for compiled templates (hooks/template_cache.py).
+    ``run``: where the engine runs (handbook.pipeline.engine_processes); a new process when not given.
     """
     with tempfile.TemporaryDirectory(prefix=f"handbook-{code}-") as folder:
         result_file = Path(folder) / "result.json"
@@ -85,14 +94,10 @@ def build_language(
             env[environment.TEMPLATE_CACHE] = template_cache
         if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(project)):
             env["SOURCE_DATE_EPOCH"] = epoch
-        run = subprocess.run(
-            engine_command("build", "--strict", "--config-file", str(project / "mkdocs.yml"), engine=engine),
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
+        returncode, output = (run or new_process_runner(engine))(
+            ["build", "--strict", "--config-file", str(project / "mkdocs.yml")], project, env
         )
-        return LanguageBuild(code, run.returncode, run.stdout + run.stderr, BuildResult.read(result_file))
+        return LanguageBuild(code, returncode, output, BuildResult.read(result_file))
 
 
 def merged_messages(builds: Sequence[LanguageBuild]) -> list[str]:
@@ -300,17 +305,18 @@ def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, 
     jobs = jobs or os.cpu_count() or 1
     search = SearchIndexer(site_dir)
 
-    def build_and_index(lang: Language, cache: str) -> LanguageBuild:
-        build = build_language(lang.code, root_url, site_dir, project, cache, engine)
+    def build_and_index(lang: Language, cache: str, run: Runner) -> LanguageBuild:
+        build = build_language(lang.code, root_url, site_dir, project, cache, engine, run)
         if build.returncode == 0:
             search.add(lang.code, build.result.search_bundles if build.result else [PRIMARY])
         return build
 
     with (
         tempfile.TemporaryDirectory(prefix="handbook-templates-") as cache,
+        engine_processes(jobs, engine) as run,
         ThreadPoolExecutor(max_workers=jobs) as pool,
     ):
-        builds = list(pool.map(lambda lang: build_and_index(lang, cache), languages))
+        builds = list(pool.map(lambda lang: build_and_index(lang, cache, run), languages))
     failed = [b for b in builds if b.returncode != 0]
     for message in merged_messages(builds):
         report(message)
