@@ -13,6 +13,7 @@ import posixpath
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -139,14 +140,24 @@ def _scan_all(site: Path, pages: list[str], files: SiteFiles, jobs: int) -> dict
     return {path: scan(site, path, files) for path in pages}
 
 
-def _target(page: str, url: str, files: SiteFiles) -> tuple[str, str] | None:
-    """(site-relative file, fragment) that ``url`` on ``page`` points at, or None when it is not ours."""
+@lru_cache(maxsize=16_384)
+def _split(url: str) -> tuple[str, str] | None:
+    """(path, fragment) of a link within the site, unquoted, or None for another site or scheme.
+
+    Kept per address: a language's 27,000 links have about 6,000 distinct addresses (navigation, footer)."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
-    path = unquote(parts.path)
+    return unquote(parts.path), unquote(parts.fragment)
+
+
+def _target(page: str, url: str, files: SiteFiles) -> tuple[str, str] | None:
+    """(site-relative file, fragment) that ``url`` on ``page`` points at, or None when it is not ours."""
+    if (split := _split(url)) is None:
+        return None
+    path, fragment = split
     if not path:
-        return page, unquote(parts.fragment)
+        return page, fragment
     root_path = files.root_path
     if path.startswith("/"):
         if not path.startswith(root_path):
@@ -162,7 +173,7 @@ def _target(page: str, url: str, files: SiteFiles) -> tuple[str, str] | None:
         return ("<outside the site>" + path, "")
     if path.endswith("/") or resolved in files.folders:
         resolved = posixpath.join(resolved, "index.html")
-    return resolved, unquote(parts.fragment)
+    return resolved, fragment
 
 
 def check_site_links(site: Path, root_url: str, languages: list[str], jobs: int = 2) -> list[Problem]:
