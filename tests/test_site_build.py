@@ -137,7 +137,7 @@ def test_two_builds_of_one_commit_are_byte_identical_sequential_or_parallel(tmp_
     assert [path for path in sequential if sequential[path] != parallel[path]] == []
 
 
-def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_path, monkeypatch):
+def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_path):
     import threading
     import time
     from concurrent.futures import ThreadPoolExecutor
@@ -156,8 +156,7 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
         if code == "b2":
             raise BuildError("Pagefind failed for b2")
 
-    monkeypatch.setattr(build, "index_language", fake_index)
-    indexer = build.SearchIndexer(tmp_path)
+    indexer = build.SearchIndexer(tmp_path, index=fake_index)
     codes = [f"{letter}{n}" for letter in "ab" for n in range(10)]
     start = threading.Barrier(4)
 
@@ -172,15 +171,16 @@ def test_languages_are_indexed_as_they_finish_each_once_never_two_at_once(tmp_pa
     assert indexer.errors == ["Pagefind failed for b2"]
 
 
-def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_path, monkeypatch):
+def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_path):
     from handbook.pipeline import build
 
     indexed: list[str] = []
-    monkeypatch.setattr(build, "index_language", lambda site_dir, code, folders: indexed.append(code))
     for code, size in (("en", 10), ("uk", 11)):
         (tmp_path / code / "topics").mkdir(parents=True)
         (tmp_path / code / "topics" / "index.html").write_text("x" * size, encoding="utf-8")
-    indexer = build.SearchIndexer(tmp_path, alongside_max_html=10)
+    indexer = build.SearchIndexer(
+        tmp_path, alongside_max_html=10, index=lambda site_dir, code, folders: indexed.append(code)
+    )
     indexer.add("uk", ["pagefind"])
     indexer.add("en", ["pagefind"])
     assert indexed == ["en"]
