@@ -50,9 +50,15 @@ def corrupt(tmp_path: Path, name: str, replace: list[tuple[str, str]] | None = N
     path.write_text(text + append, encoding="utf-8")
 
 
-def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
+def copy_of_data(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may break."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
+    return data
+
+
+def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
+    data = copy_of_data(tmp_path)
     corrupt(
         data,
         "region/municipalities.csv",
@@ -108,8 +114,7 @@ def office_line(data: Path, office: str) -> int:
 
 
 def test_a_day_of_checking_after_today_is_named_in_the_same_words_in_each_file(tmp_path: Path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_of_data(tmp_path)
     corrupt(
         data,
         "immigration_offices.csv",

@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
+from handbook.core.front_matter import SAFE_LOADER
 from handbook.project import PROJECT
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: read in every build
 I18N_DIR = PROJECT / "i18n"
 Text = str | Mapping[str, str]  # a text, or its CLDR plural forms ({one: …, other: …})
 
@@ -25,7 +25,7 @@ def load_ui_strings(path: Path | None = None) -> dict[str, dict[str, Text]]:
     strings: dict[str, dict[str, Text]] = {}
     for file in [path] if path else sorted(I18N_DIR.glob("*.yml")):
         with open(file, encoding="utf-8") as fh:
-            strings.update(yaml.load(fh, Loader=_SafeLoader) or {})  # _SafeLoader is a yaml.SafeLoader
+            strings.update(yaml.load(fh, Loader=SAFE_LOADER) or {})  # a yaml.SafeLoader
     return strings
 
 

@@ -18,12 +18,13 @@ import yaml
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-# libyaml's parser when PyYAML has it (every wheel does): front matter is read for every page
-# in every language build, and the C parser is about ten times faster.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser and serialiser when PyYAML has them (every wheel does): front matter and the interface strings
+# are read, and generated front matter written, in every language build; the C versions are about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _DatesAsText(_SafeLoader):  # type: ignore[misc, valid-type]
+class _DatesAsText(SAFE_LOADER):  # type: ignore[misc, valid-type]
     """SafeLoader that keeps dates as the text the editor wrote.
 
     PyYAML's own date conversion raises a bare ValueError on '2026-13-40'; as text,
@@ -62,7 +63,7 @@ def read_text(path: Path) -> tuple[str, bool]:
 def duplicate_key(text: str, offset: int = 1) -> YamlError | None:
     """The first key written twice in one mapping of ``text`` (any YAML, custom tags included), or None."""
     try:
-        node = yaml.compose(text, Loader=_SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return None  # not valid YAML: reported by whoever loads it
     return _duplicate_key(node, offset) if node is not None else None

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from handbook.core.front_matter import SAFE_DUMPER
+
 # Front matter value of `generated` on pages that exist in every language (translations everywhere, never a fallback).
 EVERY_LANGUAGE = "every-language"
 
@@ -50,14 +52,10 @@ def kinds_in(project: Path) -> list[PageKind]:
     return [kind for kind in KINDS if not kind.made_from or (project / kind.made_from).exists()]
 
 
-# libyaml's serialiser when PyYAML has it: ten times faster for the 2,900 front matters of a build, same text.
-_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 def front_matter(fields: Mapping[str, Any]) -> str:
     """A generated page's front matter block, written by a YAML serialiser: any title or text stays one value.
 
     Dates are given as ISO strings and stay strings, as in the JSON the pages were written with before.
     """
-    text = yaml.dump(dict(fields), Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(dict(fields), Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return "---\n" + text + "---\n\n"

@@ -4,8 +4,8 @@ ProperDocs 1.6 is MkDocs 1.6.1 under a new name, kept by MkDocs' former maintain
 runs the plugins and themes registered for MkDocs, and its command line sends every ``mkdocs.*`` import to the
 same module of ``properdocs.*`` (``properdocs.replacement``), so Material, mkdocs-static-i18n, mkdocs-redirects
 and the hooks in hooks/ run unchanged and keep importing ``mkdocs.*``. MkDocs 1.6.1 itself stays installed,
-because Material declares it as a dependency, and builds the same site: ``make engine-diff`` and
-tests/test_engine.py compare the two. Switching back or on means changing ``ENGINE`` only.
+because Material declares it as a dependency, and builds the same site: tests/test_engine.py compares the two.
+Switching back or on means changing ``ENGINE`` only.
 """
 
 from __future__ import annotations
