@@ -12,6 +12,7 @@ import pytest
 from handbook.content.languages import Language, load_languages
 from handbook.core.local_server import free_port, serve_directory
 from handbook.pipeline.build import PROJECT, build_site
+from tests.helpers import FIXTURE_PROJECT
 
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 
@@ -37,9 +38,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     build_site(site, root_url=site_url, report=lambda message: None)
     return site
-
-
-FIXTURE_PROJECT = Path(__file__).parent / "fixtures" / "three-languages"
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""Small builders for fixture pages used by the rule tests, and a reader for built sitemaps."""
+"""Small builders for fixture pages and projects used by the tests, and a reader for built sitemaps."""
 
+import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -7,6 +8,20 @@ from handbook.content.page_sources import SourcePage, load_pages
 
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 CODES = ["en", "de", "ar"]
+FIXTURE_PROJECT = Path(__file__).resolve().parent / "fixtures" / "three-languages"
+
+
+def fixture_copy(tmp_path: Path, name: str = "fixture") -> Path:
+    """A copy of the three-language fixture that tests may change and build.
+
+    It sits three folders deep, as in tests/fixtures/, with links to the project's overrides/ and hooks/, so the
+    relative paths in its mkdocs.yml still lead there.
+    """
+    project = tmp_path / "a" / "b" / name
+    shutil.copytree(FIXTURE_PROJECT, project)
+    for folder in ("overrides", "hooks"):
+        (tmp_path / folder).symlink_to(CONFIG.parent / folder)
+    return project
 
 
 def pages_from(tmp_path: Path, files: dict[str, str]) -> list[SourcePage]:

@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import FIXTURE_PROJECT
-from tests.helpers import line_of
+from tests.helpers import FIXTURE_PROJECT, line_of
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,7 +11,7 @@ import pytest
 from handbook.pipeline import build_context
 from handbook.pipeline.build import LanguageBuild, build_language
 from handbook.pipeline.build_context import BuildResult, context_from_config
-from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import fixture_copy
 
 
 def fake_config(build_only: str | None) -> SimpleNamespace:
@@ -75,10 +74,7 @@ def test_a_build_that_stopped_early_is_told_by_what_it_printed():
 
 
 def test_a_real_language_build_reports_its_warnings_and_search_bundles(tmp_path):
-    project = tmp_path / "a" / "b" / "fixture"  # three folders deep, as in tests/fixtures/
-    shutil.copytree(FIXTURE_PROJECT, project)
-    for name in ("overrides", "hooks"):
-        (tmp_path / name).symlink_to(FIXTURE_PROJECT.parent.parent.parent / name)
+    project = fixture_copy(tmp_path)
     clean = build_language("de", "http://127.0.0.1:8000/", tmp_path / "site", project)
     assert clean.returncode == 0, clean.output
     assert clean.result == BuildResult("de", [], ["pagefind"])

@@ -18,7 +18,7 @@ import pytest
 from handbook.pipeline.build import PROJECT, build_language, build_site
 from handbook.pipeline.engine import ENGINE, engine_command
 from handbook.pipeline.engine_processes import PRELOAD, engine_processes, new_process_runner
-from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import FIXTURE_PROJECT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 

@@ -19,7 +19,7 @@ from handbook.core.generated_pages import (
 from handbook.pipeline.build import PROJECT
 from handbook.region.municipality_pages import pages_for
 from handbook.region.region_data import load_region
-from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import FIXTURE_PROJECT
 
 
 def test_front_matter_keeps_any_title_one_value():

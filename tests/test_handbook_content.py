@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.content.page_sources import headings
-from handbook.content.page_sources import load_pages
+from handbook.content.page_sources import headings, load_pages
 from handbook.pipeline.build import PROJECT
 
 CODES = ["en", "de", "ar", "es", "fr", "tr", "uk", "zh"]

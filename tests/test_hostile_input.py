@@ -13,8 +13,7 @@ import pytest
 
 from handbook.checks.source_checks import check_sources
 from handbook.region.region_data import DATA, load_region
-from tests.conftest import FIXTURE_PROJECT
-from tests.helpers import line_of
+from tests.helpers import FIXTURE_PROJECT, line_of
 
 TODAY = date(2026, 12, 2)
 FIX = "write it as plain text, without < or > (no HTML in this field)"
@@ -330,7 +329,7 @@ def test_an_interface_string_that_would_break_an_attribute_is_refused_at_its_lan
     """Interface strings go into attributes too (the search box's texts): a straight double quote would end one."""
     shutil.copytree(Path(__file__).resolve().parent.parent / "i18n", project / "i18n")
     ui = project / "i18n" / "ui.yml"
-    edit(ui, "  ar: عرض مزيد من النتائج\n", '  ar: \'عرض " onfocus="x\'\n')
+    edit(ui, "  ar: عرض مزيد من النتائج\n", "  ar: 'عرض \" onfocus=\"x'\n")
     edit(ui, "  de: Weitere Ergebnisse zeigen\n", "  de: Weitere <b>Ergebnisse</b>\n")
     lines = ui.read_text(encoding="utf-8").splitlines()
     de, ar = lines.index("  de: Weitere <b>Ergebnisse</b>") + 1, lines.index("  ar: 'عرض \" onfocus=\"x'") + 1

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from handbook.core.public_address import is_preview_address
 from handbook.pipeline.build import build_site
-from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import FIXTURE_PROJECT
 
 
 def handbook(*args: str, cwd: Path) -> subprocess.Popen[str]:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from handbook.core.local_server import free_port, serve_directory
-from handbook.pipeline.build import PROJECT, build_site
+from handbook.pipeline.build import build_site
 from handbook.pipeline.search_bundles import PRIMARY, more_bundles, pages_per_bundle, split_evenly
-from tests.conftest import FIXTURE_PROJECT
+from tests.helpers import fixture_copy
 
 
 def declared_bundles(page_html: str) -> list[str]:
@@ -51,12 +50,8 @@ def test_pages_are_split_into_even_consecutive_groups():
 
 
 def split_fixture(tmp_path: Path) -> Path:
-    """The three-language fixture with a bundle per two pages and the site's search script. It sits three folders deep, as
-    in tests/fixtures/, so its relative paths to overrides/ and hooks/ still lead there."""
-    project = tmp_path / "a" / "b" / "split"
-    shutil.copytree(FIXTURE_PROJECT, project)
-    for name in ("overrides", "hooks"):
-        (tmp_path / name).symlink_to(PROJECT / name)
+    """The three-language fixture with a bundle per two pages and the site's search script."""
+    project = fixture_copy(tmp_path, "split")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8")

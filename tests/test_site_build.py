@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from handbook.checks.source_checks import source_uris
 from handbook.content.translations import page_path, translation_map
 from handbook.pipeline.build import PROJECT, BuildError, build_site
-from tests.helpers import sitemap_alternates
+from tests.helpers import fixture_copy, sitemap_alternates
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -123,7 +123,7 @@ def test_build_messages_shared_by_languages_are_shown_once():
 def test_two_builds_of_one_commit_are_byte_identical_sequential_or_parallel(tmp_path):
     """Reproducible, and building the languages in parallel changes nothing: one build runs
     the languages one after the other (jobs=1), the other all at once."""
-    from tests.conftest import FIXTURE_PROJECT
+    from tests.helpers import FIXTURE_PROJECT
 
     def build(name: str, jobs: int) -> dict[str, bytes]:
         site = tmp_path / name
@@ -188,26 +188,24 @@ def test_a_language_too_large_to_index_next_to_a_build_waits_for_the_end(tmp_pat
     assert indexed == ["en", "uk"]
 
 
-def test_a_failed_search_index_does_not_hide_broken_links(tmp_path, monkeypatch):
-    from handbook.core.problems import Problem
-    from handbook.pipeline import build
-    from tests.conftest import FIXTURE_PROJECT
-
-    def no_index(site_dir: Path, code: str, folders: list[str]) -> None:
-        raise BuildError(f"Pagefind failed for {code}")
-
-    monkeypatch.setattr(build, "build_language", lambda code, *args: build.LanguageBuild(code, 0, ""))
-    monkeypatch.setattr(build, "render_root_files", lambda *args: None)
-    monkeypatch.setattr(build, "index_language", no_index)
-    monkeypatch.setattr(
-        build,
-        "check_site_links",
-        lambda *args: [Problem("site/en/index.html", 3, "link 'x/' leads to no file", "fix it")],
-    )
+def test_a_failed_search_index_does_not_hide_broken_links(tmp_path):
+    """A real build in which Pagefind fails for every language and one page links nowhere: both are reported."""
+    project = fixture_copy(tmp_path)
+    # A file where Pagefind writes its folder: every language's index fails. A link in raw HTML: the engine
+    # does not look at it, the site's link check does.
+    (project / "docs" / "pagefind").write_text("not a folder\n", encoding="utf-8")
+    guide = project / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + '\n<a href="../nowhere/">Nowhere</a>\n', encoding="utf-8")
     reported: list[str] = []
     with pytest.raises(BuildError) as failure:
-        build_site(tmp_path / "site", project=FIXTURE_PROJECT, report=reported.append)
-    assert reported == ["site/en/index.html:3: link 'x/' leads to no file — fix it"]
-    lines = str(failure.value).splitlines()  # languages are indexed in the order their builds end
-    assert sorted(lines[:-1]) == ["Pagefind failed for ar", "Pagefind failed for de", "Pagefind failed for en"]
+        build_site(tmp_path / "site", project=project, report=reported.append)
+    broken = [line.split(":", 1) for line in reported if "nowhere" in line]
+    assert [page for page, _ in broken] == ["site/en/guide/index.html"], reported
+    assert broken[0][1].split(": ", 1)[1] == (
+        "link '../nowhere/' leads to no file (in 2 languages: en, ar)"
+        " — fix the template, navigation entry or page that produces it"
+    )
+    lines = str(failure.value).splitlines()
+    failed = sorted(line for line in lines if line.startswith("Pagefind failed for "))
+    assert failed == ["Pagefind failed for ar:", "Pagefind failed for de:", "Pagefind failed for en:"], lines
     assert lines[-1] == "1 broken link(s) in the built site"
