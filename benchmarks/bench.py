@@ -38,7 +38,7 @@ sys.path.insert(0, str(PROJECT))
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from benchmarks.memory import sample  # noqa: E402
-from benchmarks.scale import PROJECT_PARTS, ScalePoint, measure_scale  # noqa: E402
+from benchmarks.scale import PROJECT_PARTS, ScalePoint, copies_for, measure_scale  # noqa: E402
 from benchmarks.stock import write_stock_project  # noqa: E402
 from handbook.content.languages import load_languages  # noqa: E402
 from handbook.core.local_server import free_port, serve_directory  # noqa: E402
@@ -50,7 +50,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 GUIDE = "topics/housing/"  # one of the longest guides
 FIRST_VIEW = "topics/"  # the page HR staff link to most
 SEARCH_TERM = "Anmeldung"
-SCALE_COPIES = [0, 40, 80, 160, 350]  # 350 copies of the guides: ten times the handbook's pages
+SCALE_SIZES = (1, 2, 3, 5, 10)  # the scale curve: the handbook, then two to ten times its pages
 ROUNDS = 3
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -406,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
             preview_figures(figures, work, None if args.quick else stock_config)
         if not args.quick:
             shutil.rmtree(sequential_site)
-            for copies in SCALE_COPIES:
+            for size in SCALE_SIZES:
+                copies = copies_for(size, len(ours_pages), PROJECT, len(codes))
                 figures.scale.append(measure_scale(PROJECT, work, copies, "http://127.0.0.1:8000/"))
     report = table(figures)
     print(report)

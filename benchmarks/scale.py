@@ -28,6 +28,22 @@ class ScalePoint:
     peak_bytes: int  # whole process tree
 
 
+def _guide_files(topics: Path) -> list[Path]:
+    """Every topic guide's source files, originals and translations (``housing.md``, ``housing.de.md`` …)."""
+    return [p for p in sorted(topics.glob("*.md")) if not p.name.startswith("index.")]
+
+
+def copies_for(size: float, pages: int, project: Path, languages: int) -> int:
+    """How many copies of the guides make a site of ``pages`` pages about ``size`` times as large.
+
+    Worked out from today's guides, so the curve keeps reaching ten times the handbook as guides are added
+    (a fixed number of copies reached 17.7 times once the guides had doubled). Each copy of a guide adds one
+    page in every language: its translation, or the fallback copy of the original.
+    """
+    originals = [p for p in _guide_files(project / "docs" / "topics") if p.suffixes == [".md"]]
+    return round((size - 1) * pages / (len(originals) * languages))
+
+
 def scaled_project(project: Path, target: Path, copies: int) -> Path:
     """A copy of ``project`` in ``target`` with every topic guide duplicated ``copies`` times."""
     target.mkdir(parents=True)
@@ -35,7 +51,7 @@ def scaled_project(project: Path, target: Path, copies: int) -> Path:
         source = project / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     topics = target / "docs" / "topics"
-    guides = [p for p in sorted(topics.glob("*.md")) if not p.name.startswith("index.")]
+    guides = _guide_files(topics)
     for number in range(1, copies + 1):
         for guide in guides:
             (topics / f"scale-{number:04d}-{guide.name}").write_bytes(guide.read_bytes())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.scale import scaled_project
+from benchmarks.scale import copies_for, scaled_project
 from benchmarks.stock import write_stock_project
 from handbook.pipeline.build import PROJECT
 from handbook.region.region_data import load_region
@@ -50,3 +50,15 @@ def test_the_plan_figure_counts_its_script_and_the_heaviest_languages_rules(buil
     size, worst = plan_bytes(built_site, codes)
     script = compressed((built_site / "en" / "assets" / "javascripts" / "plan.js").read_bytes())
     assert worst in codes and size > script
+
+
+def test_the_scale_curve_reaches_its_sizes_whatever_the_number_of_guides(tmp_path: Path):
+    topics = tmp_path / "docs" / "topics"
+    topics.mkdir(parents=True)
+    for name in ("index.md", "a.md", "a.de.md", "b.md"):  # two guides, one translated
+        (topics / name).write_text("# x\n", encoding="utf-8")
+    assert copies_for(1, 1000, tmp_path, 8) == 0
+    assert copies_for(10, 1000, tmp_path, 8) == 562  # 9,000 added pages, 16 per copy (2 guides in 8 languages)
+    real = copies_for(10, 3180, PROJECT, 8)
+    guides = len([p for p in (PROJECT / "docs" / "topics").glob("*.md") if p.suffixes == [".md"]]) - 1
+    assert abs(3180 + real * guides * 8 - 31_800) <= guides * 8
