@@ -1,6 +1,7 @@
 """Small builders for fixture pages and projects used by the tests, and a reader for built sitemaps."""
 
 import shutil
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -9,6 +10,9 @@ from handbook.content.page_sources import SourcePage, load_pages
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 CODES = ["en", "de", "ar"]
 FIXTURE_PROJECT = Path(__file__).resolve().parent / "fixtures" / "three-languages"
+# The day tests judge the real data/ by: the real one, as `make check` does. Editors write the day they checked
+# an entry, so a fixed day in the past would call every newer entry "in the future".
+DATA_DAY = date.today()
 
 
 def fixture_copy(tmp_path: Path, name: str = "fixture") -> Path:

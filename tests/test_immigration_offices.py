@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from handbook.region.immigration_offices import load_immigration_offices
 from handbook.region.region_data import DATA, load_region
+from tests.helpers import DATA_DAY
 
-TODAY = date(2026, 12, 2)
+TODAY = DATA_DAY
 
 
 def test_every_office_of_the_real_file_loads_and_serves_someone():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -12,9 +11,9 @@ from bs4 import BeautifulSoup
 
 from handbook.content.ui_strings import load_ui_strings
 from handbook.region.region_data import DATA, load_region
-from tests.helpers import sitemap_alternates
+from tests.helpers import DATA_DAY, sitemap_alternates
 
-REGION = load_region(DATA, date(2026, 12, 2))
+REGION = load_region(DATA, DATA_DAY)
 BY_SLUG = {m.slug: m for m in REGION.municipalities}
 UI = load_ui_strings()
 

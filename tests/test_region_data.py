@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 from handbook.core.slugs import place_slug
 from handbook.region.region_data import DATA, load_region
+from tests.helpers import DATA_DAY
 
-TODAY = date(2026, 12, 2)
+TODAY = DATA_DAY
 
 
 def test_the_real_register_loads_completely():
