@@ -330,8 +330,8 @@ def _build_site(site_dir: Path, root_url: str, jobs: int | None, project: Path, 
     if failed:
         raise BuildError("build failed for: " + ", ".join(b.code for b in failed))
     render_root_files(site_dir, languages, root_url)
-    # Languages too large to index next to a build are indexed now, while the link check reads the
-    # pages (for ten times today's content: one Pagefind part and the check stay under 1.5 GB).
+    # Languages too large to index next to a build are indexed now, one part at a time, while the link
+    # check reads the pages: at most one Pagefind part (about 1 GB, handbook.pipeline.search_bundles) at once.
     with ThreadPoolExecutor(max_workers=1) as pool:
         finishing = pool.submit(search.finish)
         problems = check_site_links(site_dir, root_url, [lang.code for lang in languages], jobs)
