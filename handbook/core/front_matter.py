@@ -71,12 +71,21 @@ def duplicate_key(text: str, offset: int = 1) -> YamlError | None:
 
 @dataclass
 class FrontMatter:
-    """Parsed front matter: the values, the file line of each key path, and where the body starts."""
+    """Parsed front matter: the values, the file line of each key path, and where the body starts.
+
+    The body is read out of the file's text when asked for, not kept as a second copy: a build keeps every
+    source page of its language, and at several times today's content the copies alone were tens of megabytes.
+    """
 
     data: dict[str, Any]
     lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
-    body: str = ""
+    text: str = ""  # the whole file
+    body_start: int = 0  # index in ``text`` where the body starts
     body_line: int = 1  # file line of the first body line
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
 
     def line_of(self, path: tuple[Any, ...]) -> int:
         """The line of the deepest known key on ``path`` (the opening ``---`` when none is known)."""
@@ -165,7 +174,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     if not match:
         if text.startswith("---"):
             raise FrontMatterError(1, "front matter is not closed")
-        return FrontMatter(data={}, body=text, body_line=1)
+        return FrontMatter(data={}, text=text)
     offset = 2  # YAML line 0 is file line 2, after the opening ---
     try:
         data, lines = load_yaml_with_lines(match.group(1), offset)
@@ -176,4 +185,4 @@ def parse_front_matter(text: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise FrontMatterError(offset, "front matter must be a list of 'key: value' lines")
     body_line = text[: match.end()].count("\n") + 1
-    return FrontMatter(data=data, lines=lines, body=text[match.end() :], body_line=body_line)
+    return FrontMatter(data=data, lines=lines, text=text, body_start=match.end(), body_line=body_line)
