@@ -64,10 +64,11 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv==0.13.9
 	$(BIN)/uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.lock
 
-## Format and lint the Python code (ruff) and check its types (mypy); make test fails on anything left.
+## Format and lint the Python code (ruff) and check its types (mypy), on the files pyproject.toml names;
+## make test fails on anything left.
 lint: $(STAMP)
-	$(BIN)/ruff format handbook hooks
-	$(BIN)/ruff check --fix handbook hooks
+	$(BIN)/ruff format
+	$(BIN)/ruff check --fix
 	$(BIN)/mypy
 
 ## Lint the GitHub Actions workflows (actionlint).

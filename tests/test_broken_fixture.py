@@ -88,7 +88,8 @@ def test_every_problem_is_reported_once_with_its_line(tmp_path: Path):
         " — point it at an existing page's .md file",
         "published-urls.txt: new page address /orphan/ is not listed — run `make urls` and commit the result",
         "published-urls.txt:8: published address /old-guide/ would break: no page and no redirect has it"
-        " — add a redirect in mkdocs.yml (redirects: redirect_maps: 'old-guide.md': '<new page>.md') or restore the page",
+        " — add a redirect in mkdocs.yml (redirects: redirect_maps: 'old-guide.md': '<new page>.md') or restore the"
+        " page",
     ]
     assert "21 problem(s) found." in result.stderr
     assert not (tmp_path / "site").exists(), "nothing is built while the sources have problems"

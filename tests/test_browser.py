@@ -74,7 +74,8 @@ UNISOLATED_LATIN = """() => {
   const found = [];
   while (walker.nextNode()) {
     const node = walker.currentNode;
-    if (/[A-Za-z0-9]/.test(node.data) && !node.parentElement.closest('bdi, [dir="ltr"], code, pre, script, noscript')) found.push(node.data.trim());
+    const isolated = node.parentElement.closest('bdi, [dir="ltr"], code, pre, script, noscript');
+    if (/[A-Za-z0-9]/.test(node.data) && !isolated) found.push(node.data.trim());
   }
   return found;
 }"""

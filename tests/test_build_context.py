@@ -1,4 +1,5 @@
-"""The build context (handbook/pipeline/build_context.py) and the result each language build writes for handbook.pipeline.build."""
+"""The build context (handbook/pipeline/build_context.py), and the result each language build writes for
+handbook.pipeline.build."""
 
 from __future__ import annotations
 

@@ -13,7 +13,10 @@ from handbook.checks.content_checks import (
 from tests.helpers import ORIGINAL, pages_from
 
 HEADER = ORIGINAL.split("# Registering")[0]  # front matter of a valid original (12 lines)
-TRANSLATION = "---\ntitle: Anmeldung\ndescription: Wie Sie sich anmelden.\nmachine_translated: true\ntranslated_from: abcdefabcdef\n---\n\n"
+TRANSLATION = (
+    "---\ntitle: Anmeldung\ndescription: Wie Sie sich anmelden.\n"
+    "machine_translated: true\ntranslated_from: abcdefabcdef\n---\n\n"
+)
 
 
 def as_text(problems) -> list[str]:
@@ -92,7 +95,8 @@ def test_unsafe_content_is_rejected(tmp_path: Path):
     assert as_text(check_unsafe_html(pages)) == [
         "docs/guide.md:15: <script> is not allowed in content"
         " — remove it; ask a maintainer if the page needs interactive parts",
-        "docs/guide.md:17: inline event handler 'onclick' is not allowed — remove the attribute; pages may not run scripts",
+        "docs/guide.md:17: inline event handler 'onclick' is not allowed — remove the attribute; pages may not run"
+        " scripts",
         "docs/guide.md:19: <iframe> is not allowed in content"
         " — remove it; ask a maintainer if the page needs interactive parts",
         "docs/guide.md:21: unsafe link 'javascript:alert(1)' — remove it: pages may not run scripts",

@@ -185,7 +185,8 @@ def test_a_key_written_twice_and_broken_yaml_are_reported_not_swallowed(tmp_path
     _, problems = load_facts(write_facts(tmp_path, text), CODES, TODAY)
     second = text.splitlines().index("fee:", 1) + 1
     assert [str(p) for p in problems] == [
-        f"data/facts.yml:{second}: not valid YAML ('fee' is written twice (first on line 1)) — fix the YAML at this line"
+        f"data/facts.yml:{second}: not valid YAML ('fee' is written twice (first on line 1)) — fix the YAML at this"
+        " line"
     ]
     _, problems = load_facts(write_facts(tmp_path, "fee:\n  kind: [money\n"), CODES, TODAY)
     assert len(problems) == 1 and str(problems[0]).startswith("data/facts.yml:3: not valid YAML (")

@@ -57,7 +57,8 @@ def test_dates_in_the_future_and_in_the_wrong_order(tmp_path):
     )
     assert messages(tmp_path, {"guide.md": text}) == [
         "docs/guide.md:5: 'last_reviewed' 2026-12-24 is in the future — write the day a person actually checked it",
-        "docs/guide.md:6: 'review_by' (2026-12-01) is not after 'last_reviewed' (2026-12-24) — set the next review to a later date",
+        "docs/guide.md:6: 'review_by' (2026-12-01) is not after 'last_reviewed' (2026-12-24) — set the next review to"
+        " a later date",
     ]
 
 

@@ -200,12 +200,16 @@ def test_only_what_the_allow_list_names_may_be_in_a_page(project: Path):
         " — write the whole https:// address, or link a page of the handbook relatively",
         "docs/guide.md:31: a comment written '<!-->' or '<!--->' ends at once in browsers"
         " — write comments as <!-- text -->, or remove it",
-        "docs/guide.md:31: inline event handler 'onerror' is not allowed — remove the attribute; pages may not run scripts",
+        "docs/guide.md:31: inline event handler 'onerror' is not allowed — remove the attribute; pages may not run"
+        " scripts",
         "docs/guide.md:33: unsafe link 'javascript:alert(1)' — remove it: pages may not run scripts",
         'docs/guide.md:35: <input type="text"> is not allowed — use a checklist item (- [ ] …) instead',
-        "docs/guide.md:35: attribute 'value' is not allowed on <input> — remove it; the site's own styles and markup apply",
-        "docs/guide.md:35: inline event handler 'onload' is not allowed — remove the attribute; pages may not run scripts",
-        "docs/guide.md:35: link to a file that does not exist: 'local-map.png' — check the file name, relative to this file",
+        "docs/guide.md:35: attribute 'value' is not allowed on <input> — remove it; the site's own styles and markup"
+        " apply",
+        "docs/guide.md:35: inline event handler 'onload' is not allowed — remove the attribute; pages may not run"
+        " scripts",
+        "docs/guide.md:35: link to a file that does not exist: 'local-map.png' — check the file name, relative to"
+        " this file",
     ]
 
 
@@ -238,7 +242,8 @@ def test_links_in_local_prose_work_from_the_municipality_page(tmp_path: Path):
     for part in ("mkdocs.yml", "published-urls.txt"):
         shutil.copy(root / part, project / part)
     (project / "content" / "municipalities" / "tamm.md").write_text(
-        "---\nlast_reviewed: 2026-11-01\nowner: Stadt Tamm\nsources:\n  - name: Stadt Tamm\n    url: https://www.tamm.de/\n---\n\nSee the [guide](../topics/housing.md#deposit), "
+        "---\nlast_reviewed: 2026-11-01\nowner: Stadt Tamm\nsources:\n  - name: Stadt Tamm\n    url:"
+        " https://www.tamm.de/\n---\n\nSee the [guide](../topics/housing.md#deposit), "
         "the [town](http://www.tamm.de/) and [nothing](../topics/nothing.md).\n",
         encoding="utf-8",
     )

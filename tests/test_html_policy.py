@@ -72,6 +72,9 @@ def test_what_is_dropped_is_named(tmp_path: Path):
 
 
 def test_the_same_address_twice_is_reported_where_each_is(tmp_path: Path):
-    body = '# T\n\n<a href="https://example.org/">fine</a>\n\n<a href="javascript:go()">one</a>\n\n<a href="javascript:go()">two</a>\n'
+    body = (
+        '# T\n\n<a href="https://example.org/">fine</a>\n\n'
+        '<a href="javascript:go()">one</a>\n\n<a href="javascript:go()">two</a>\n'
+    )
     pages = pages_from(tmp_path, {"guide.md": HEADER + body})
     assert [problem.line for problem in check_unsafe_html(pages)] == [17, 19]

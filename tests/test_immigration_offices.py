@@ -55,8 +55,10 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
     text = (
         "good:\n  name: Stadt Gut – Ausländerbehörde\n  kind: town\n  last_reviewed: 2026-12-01\n"  # 1-4
         "Bad_Id:\n  name: x\n  kind: town\n  last_reviewed: 2026-12-01\n"  # 5-8
-        "broken:\n  kind: village\n  page:\n    url: http://www.example.org/\n    source: https://www.example.org/\n"  # 9-13
-        "  appointment:\n    kind: phone\n    url: https://www.example.org/t\n    source: https://www.example.org/t\n"  # 14-17
+        "broken:\n  kind: village\n  page:\n"  # 9-11
+        "    url: http://www.example.org/\n    source: https://www.example.org/\n"  # 12-13
+        "  appointment:\n    kind: phone\n"  # 14-15
+        "    url: https://www.example.org/t\n    source: https://www.example.org/t\n"  # 16-17
         "  phone: 0711 1\n  fax: 0711 2\n  last_reviewed: 2999-01-01\n"  # 18-20
         "half:\n  name: Halb\n  kind: town\n  page:\n    url: https://www.example.org/\n"  # 21-25
         "  address: Marktplatz 1\n  address_source: http://www.example.org/\n  last_reviewed: someday\n"  # 26-28
@@ -88,12 +90,16 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
 
 
 def test_an_office_written_twice_is_reported_not_replaced(tmp_path: Path):
-    text = "a:\n  name: A\n  kind: town\n  last_reviewed: 2026-12-01\na:\n  name: B\n  kind: town\n  last_reviewed: 2026-12-01\n"
+    text = (
+        "a:\n  name: A\n  kind: town\n  last_reviewed: 2026-12-01\n"
+        "a:\n  name: B\n  kind: town\n  last_reviewed: 2026-12-01\n"
+    )
     loaded = load_immigration_offices(write(tmp_path, text), TODAY)
     offices, problems = loaded.offices, loaded.problems
     assert offices == {}
     assert [str(p) for p in problems] == [
-        "data/immigration_offices.yml:5: not valid YAML ('a' is written twice (first on line 1)) — fix the YAML at this line"
+        "data/immigration_offices.yml:5: not valid YAML ('a' is written twice (first on line 1)) — fix the YAML at"
+        " this line"
     ]
 
 

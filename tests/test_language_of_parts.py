@@ -18,7 +18,8 @@ def test_left_to_right_runs_are_isolated_in_arabic_text():
         " &nbsp; § 18a AufenthG.</p>"
     )
     assert isolate_left_to_right(html) == (
-        '<p>اتصل بـ <bdi dir="ltr">0711 216-91857</bdi> أو <a href="https://116117.de"><bdi dir="ltr">116117.de</bdi></a>،'
+        '<p>اتصل بـ <bdi dir="ltr">0711 216-91857</bdi> أو <a href="https://116117.de"><bdi'
+        ' dir="ltr">116117.de</bdi></a>،'
         ' المساحة <bdi dir="ltr">4.01 km²</bdi> &nbsp; <bdi dir="ltr">§ 18a AufenthG</bdi>.</p>'
     )
 

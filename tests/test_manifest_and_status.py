@@ -18,7 +18,8 @@ def test_a_moved_page_without_redirect_breaks_a_published_address():
     problems = check_manifest(MANIFEST, ["index.md", "topics/index.md", "topics/work.md"], [])
     assert [str(p) for p in problems] == [
         "published-urls.txt:7: published address /topics/visa/ would break: no page and no redirect has it"
-        " — add a redirect in mkdocs.yml (redirects: redirect_maps: 'topics/visa.md': '<new page>.md') or restore the page",
+        " — add a redirect in mkdocs.yml (redirects: redirect_maps: 'topics/visa.md': '<new page>.md') or restore the"
+        " page",
         "published-urls.txt: new page address /topics/work/ is not listed — run `make urls` and commit the result",
     ]
 
@@ -45,7 +46,10 @@ def test_stamp_records_the_originals_version(tmp_path: Path):
 def test_translation_states(tmp_path: Path):
     pages = pages_from(tmp_path, {"guide.md": ORIGINAL})
     version = version_of(pages[0])
-    current = f"---\ntitle: A\ndescription: Die Anmeldung.\nmachine_translated: true\ntranslated_from: {version}\n---\n\n# A\n"
+    current = (
+        "---\ntitle: A\ndescription: Die Anmeldung.\n"
+        f"machine_translated: true\ntranslated_from: {version}\n---\n\n# A\n"
+    )
     stale = current.replace(version, "000000000000").replace("true", "false")
     pages = pages_from(tmp_path, {"guide.de.md": current, "guide.ar.md": stale})
     assert [(s.language, s.status, s.machine) for s in translation_states(pages, ["en", "de", "ar", "tr"])] == [

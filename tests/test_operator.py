@@ -22,7 +22,8 @@ def test_missing_details_are_listed_with_their_lines(tmp_path: Path):
     (tmp_path / "config" / "operator.yml").write_text(
         'name: Verband Region Stuttgart\nlegal_form: x\naddress: y\nrepresented_by: "Jane Doe"\n'
         'email: ""\nphone: "0711"\nresponsible_for_content: a\ndata_protection_officer: b\nhosting_provider: c\n'
-        "server_log_retention: g\naccessibility_contact: d\naccessibility_enforcement: e\nreport_problem_url: f\nmayor: z\n",
+        "server_log_retention: g\naccessibility_contact: d\naccessibility_enforcement: e\nreport_problem_url:"
+        " f\nmayor: z\n",
         encoding="utf-8",
     )
     assert [str(p) for p in missing_operator_details(tmp_path)] == [

@@ -108,7 +108,8 @@ def test_a_step_must_name_a_section_of_an_existing_guide(tmp_path):
     assert [str(p) for p in check_guides(steps, pages)] == [
         "data/steps.yml:5: step 'topics/registration.md#nowhere': docs/topics/registration.md has no section "
         "'#nowhere' — use one of that guide's heading ids ({#...})",
-        "data/steps.yml:8: step 'topics/visa.md#apply': there is no page docs/topics/visa.md — name a guide that exists",
+        "data/steps.yml:8: step 'topics/visa.md#apply': there is no page docs/topics/visa.md — name a guide that"
+        " exists",
     ]
 
 

@@ -92,15 +92,20 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
         " — remove one of the rows",
         "data/region/municipalities.csv:4: column 'ags' is '0811500X', not an 8-digit municipality key"
         " — write an 8-digit municipality key",
-        "data/region/municipalities.csv:5: column 'population' is 'about 51000', not a whole number — write a whole number",
-        "data/immigration_offices.csv:4: unknown municipality key 08115002 — use a key from data/region/municipalities.csv",
-        "data/immigration_offices.csv:181: unknown municipality key 09999999 — use a key from data/region/municipalities.csv",
+        "data/region/municipalities.csv:5: column 'population' is 'about 51000', not a whole number — write a whole"
+        " number",
+        "data/immigration_offices.csv:4: unknown municipality key 08115002 — use a key from"
+        " data/region/municipalities.csv",
+        "data/immigration_offices.csv:181: unknown municipality key 09999999 — use a key from"
+        " data/region/municipalities.csv",
         "data/region/municipality_postcodes_osm.csv:38: unknown municipality key 08115002"
         " — use a key from data/region/municipalities.csv",
         f"data/immigration_offices.yml:{office_line(data, 'stadt-sindelfingen')}: office 'stadt-sindelfingen' serves no"
-        " municipality — remove it, or name it in the rows of data/immigration_offices.csv for the municipalities it serves",
+        " municipality — remove it, or name it in the rows of data/immigration_offices.csv for the municipalities it"
+        " serves",
         f"data/immigration_offices.yml:{office_line(data, 'stadt-herrenberg')}: office 'stadt-herrenberg' serves no"
-        " municipality — remove it, or name it in the rows of data/immigration_offices.csv for the municipalities it serves",
+        " municipality — remove it, or name it in the rows of data/immigration_offices.csv for the municipalities it"
+        " serves",
         "data/immigration_offices.csv: no row for Herrenberg (08115021) — add a row: every municipality needs its"
         " immigration office",
         "data/immigration_offices.csv: no row for Sindelfingen (08115045)"
