@@ -8,14 +8,12 @@ from handbook.region.immigration_offices import load_immigration_offices
 from handbook.region.region_data import DATA, load_region
 from tests.helpers import DATA_DAY
 
-TODAY = DATA_DAY
-
 
 def test_every_office_of_the_real_file_loads_and_serves_someone():
-    loaded = load_immigration_offices(DATA, TODAY)
+    loaded = load_immigration_offices(DATA, DATA_DAY)
     offices, problems = loaded.offices, loaded.problems
     assert problems == []
-    region = load_region(DATA, TODAY)
+    region = load_region(DATA, DATA_DAY)
     assert region.problems == []
     served = {m.immigration_office.office.id for m in region.municipalities}
     assert served == set(offices)
@@ -29,7 +27,7 @@ def test_every_office_of_the_real_file_loads_and_serves_someone():
 
 
 def test_the_district_lists_decide_who_serves_whom():
-    region = load_region(DATA, TODAY)
+    region = load_region(DATA, DATA_DAY)
     office = {m.short_name: m.immigration_office for m in region.municipalities}
     # Ludwigsburg: the towns of the administrative associations around Bietigheim-Bissingen and Vaihingen an der Enz.
     for town in ("Tamm", "Ingersheim"):
@@ -63,7 +61,7 @@ def test_every_mistake_is_reported_with_its_line(tmp_path: Path):
         "half:\n  name: Halb\n  kind: town\n  page:\n    url: https://www.example.org/\n"  # 21-25
         "  address: Marktplatz 1\n  address_source: http://www.example.org/\n  last_reviewed: someday\n"  # 26-28
     )
-    loaded = load_immigration_offices(write(tmp_path, text), TODAY)
+    loaded = load_immigration_offices(write(tmp_path, text), DATA_DAY)
     offices, problems = loaded.offices, loaded.problems
     assert list(offices) == ["good"]
     assert [str(p) for p in problems] == [
@@ -94,7 +92,7 @@ def test_an_office_written_twice_is_reported_not_replaced(tmp_path: Path):
         "a:\n  name: A\n  kind: town\n  last_reviewed: 2026-12-01\n"
         "a:\n  name: B\n  kind: town\n  last_reviewed: 2026-12-01\n"
     )
-    loaded = load_immigration_offices(write(tmp_path, text), TODAY)
+    loaded = load_immigration_offices(write(tmp_path, text), DATA_DAY)
     offices, problems = loaded.offices, loaded.problems
     assert offices == {}
     assert [str(p) for p in problems] == [
@@ -117,10 +115,10 @@ def test_rows_of_an_office_with_a_mistake_are_not_also_called_unknown(tmp_path: 
         ),
         encoding="utf-8",
     )
-    found = [str(problem) for problem in load_region(data, TODAY).problems]
+    found = [str(problem) for problem in load_region(data, DATA_DAY).problems]
     assert any("office 'stadt-herrenberg' has kind 'village'" in line for line in found), found
     assert not any("unknown office 'stadt-herrenberg'" in line for line in found)
     registry.write_text("broken: [\n", encoding="utf-8")
-    found = [str(problem) for problem in load_region(data, TODAY).problems]
+    found = [str(problem) for problem in load_region(data, DATA_DAY).problems]
     assert sum("immigration_offices.yml" in line for line in found) == 1
     assert not any("unknown office" in line for line in found)

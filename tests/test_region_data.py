@@ -9,11 +9,9 @@ from handbook.core.slugs import place_slug
 from handbook.region.region_data import DATA, load_region
 from tests.helpers import DATA_DAY
 
-TODAY = DATA_DAY
-
 
 def test_the_real_register_loads_completely():
-    region = load_region(DATA, TODAY)
+    region = load_region(DATA, DATA_DAY)
     assert region.problems == []
     assert len(region.municipalities) == 179
     assert [(d.slug, len(d.municipalities)) for d in region.districts] == [
@@ -34,7 +32,7 @@ def test_slugs_are_stable_ascii():
     assert place_slug("Eislingen/Fils") == "eislingen-fils"
     assert place_slug("Weißach im Tal") == "weissach-im-tal"
     # Two municipalities are called Altdorf: their district tells them apart.
-    slugs = [m.slug for m in load_region(DATA, TODAY).municipalities]
+    slugs = [m.slug for m in load_region(DATA, DATA_DAY).municipalities]
     assert sorted(slug for slug in slugs if slug.startswith("altdorf")) == [
         "altdorf-boeblingen",
         "altdorf-esslingen",
@@ -81,7 +79,7 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
         "    last_reviewed: 2026-11-01\n  mayor: somebody\n",
         encoding="utf-8",
     )
-    problems = [str(p) for p in load_region(data, TODAY).problems]
+    problems = [str(p) for p in load_region(data, DATA_DAY).problems]
     assert problems == [
         "data/immigration_offices.csv:11: unknown office 'stadt-herrenbrg' — use an office id of"
         " data/immigration_offices.yml, or add the office there",
@@ -135,7 +133,7 @@ def test_a_day_of_checking_after_today_is_named_in_the_same_words_in_each_file(t
         "    last_reviewed: 2999-01-01\n",
         encoding="utf-8",
     )
-    problems = [str(p) for p in load_region(data, TODAY).problems]
+    problems = [str(p) for p in load_region(data, DATA_DAY).problems]
     expected = "'last_reviewed' 2999-01-01 is in the future — write the day a person actually checked it"
     assert f"data/immigration_offices.csv:3: {expected}" in problems
     assert f"data/municipality_details.yml:5: {expected}" in problems
